@@ -1,0 +1,344 @@
+"""Actor resolution in text: one Aho-Corasick automaton per language over every folded name, title, organ
+noun, link word and pronoun; then a left-to-right pass that joins titles, organs, actors and persons into
+mentions ("Menteri Luar Negeri AS Mike Pompeo" -> USA/GOV, "pasukan Haftar" -> LBY.LNA/MIL), with the role a
+person holds on the document's date, and a per-document state for surnames and pronouns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..records import Actor, Mention
+from .kb import ActorKB, fold, fold_name
+from .schema import PersonEntry, Role
+
+_CAP_NAME = re.compile(r"(?:(?:al-|el-|bin |ibn |van |von |de |di )?[A-Z][\w'’\-]+)(?: (?:(?:al-|el-|bin |ibn |van |von |de )?[A-Z][\w'’\-]+)){0,3}")
+_GAP_OK = re.compile(r"^[\s,]*$")
+_GAP_WORDS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}$")  # "komandan Libya timur Khalifa Haftar"
+
+
+@dataclass(slots=True, frozen=True)
+class Target:
+    kind: str  # actor | person | adj | title | organ | link | pron | plural
+    key: str = ""
+    sector: str | None = None
+    exact: str | None = None  # the name counts only in exactly this case
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+    def first(self, *kinds: str) -> Target | None:
+        for t in self.targets:
+            if t.kind in kinds:
+                return t
+        return None
+
+
+@dataclass(slots=True)
+class DocState:
+    """What a document has said so far: aliases for surnames and title-introduced names, pronoun antecedents."""
+
+    day: dt.date | None = None
+    aliases: dict[str, Actor] = field(default_factory=dict)
+    last_person: Mention | None = None
+    last_group: list[Mention] = field(default_factory=list)
+    last_subject: Mention | None = None
+    unknown_names: list[tuple[str, str]] = field(default_factory=list)  # (name, context) never resolved
+
+
+class Resolver:
+    def __init__(self, kb: ActorKB, lang: str) -> None:
+        self.kb = kb
+        self.lang = lang
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[Target]] = {}
+
+        def add(name: str, target: Target) -> None:
+            key = fold_name(name)
+            if not key:
+                return
+            bucket = table.setdefault(key, [])
+            if target not in bucket:
+                bucket.append(target)
+
+        for a in kb.actors.values():
+            for n in a.names.for_lang(lang):
+                add(n, Target("actor", a.key, a.sector))
+            for n in a.case_sensitive:
+                add(n, Target("actor", a.key, a.sector, exact=n))
+            for n in a.adjectives.for_lang(lang):
+                add(n, Target("adj", a.key, a.sector))
+        for p in kb.persons.values():
+            for n in p.names:
+                add(n, Target("person", p.key))
+        rf = kb.roles.get(lang)
+        if rf:
+            for t in rf.titles:
+                add(t.text, Target("title" if t.kind == "person" else "organ", "", t.sector))
+            for w in rf.links:
+                add(w, Target("link"))
+            for w in rf.pronouns:
+                add(w, Target("pron"))
+            for w in rf.plural_pronouns:
+                add(w, Target("plural"))
+        for key, targets in table.items():
+            # a name that is an actor beats the same string as a title/organ ("Dewan Keamanan")
+            targets.sort(key=lambda t: ("actor", "person", "adj", "organ", "title", "link", "pron", "plural").index(t.kind))
+            self._auto.add_word(key, (key, tuple(targets)))
+        self._auto.make_automaton()
+
+    # -- raw matching -------------------------------------------------------------------------------
+    def hits(self, text: str) -> list[Hit]:
+        folded = fold(text)
+        n = len(folded)
+        cands: list[Hit] = []
+        for end, (name, targets) in self._auto.iter(folded):
+            start = end - len(name) + 1
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-" and name[0] != "-" and start > 1 and folded[start - 2].isalnum() and False):
+                continue
+            after = end + 1
+            if after < n and folded[after].isalnum():
+                # Indonesian possessive clitic: "pemerintahnya" is still "pemerintah"
+                if not (folded.startswith("nya", after) and (after + 3 == n or not folded[after + 3].isalnum())):
+                    continue
+            surface = text[start : end + 1]
+            kept = tuple(t for t in targets if t.exact is None or t.exact == surface)
+            if not kept:
+                continue
+            # lower-case words are names only when the name is written in lower case too (titles, organs)
+            if kept[0].kind in ("actor", "person", "adj") and not any(c.isupper() for c in surface):
+                kept = tuple(t for t in kept if t.kind not in ("actor", "person", "adj"))
+                if not kept:
+                    continue
+            cands.append(Hit(start, end + 1, kept))
+        cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit] = []
+        last_end = -1
+        for h in cands:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+        return out
+
+    # -- actors -------------------------------------------------------------------------------------
+    def actor(self, key: str, sector: str | None = None) -> Actor | None:
+        a = self.kb.actors.get(key)
+        if a is None:
+            return None
+        country = a.country or (key if a.kind == "state" else None)
+        return Actor(key=a.key, name=a.name, country=country, sector=sector or a.sector)
+
+    def role_of(self, person: PersonEntry, day: dt.date | None) -> Role | None:
+        if not person.roles:
+            return None
+        if day is None:  # undated document: the most recent role
+            return max(person.roles, key=lambda r: (r.end is None, r.end or dt.date.min, r.start or dt.date.min))
+        valid = [r for r in person.roles if r.valid_on(day)]
+        if not valid:
+            return None  # a former official is not the state
+        # the most specific (latest-starting) role wins when two overlap
+        return max(valid, key=lambda r: r.start or dt.date.min)
+
+    def person_actor(self, key: str, day: dt.date | None) -> Actor | None:
+        p = self.kb.persons.get(key)
+        if p is None:
+            return None
+        role = self.role_of(p, day)
+        if role is None:
+            return None
+        return self.actor(role.actor, role.sector)
+
+    # -- mentions -----------------------------------------------------------------------------------
+    def resolve(self, text: str, state: DocState | None = None) -> list[Mention]:
+        state = state or DocState()
+        hits = self.hits(text)
+        mentions: list[Mention] = []
+        i = 0
+        covered: list[tuple[int, int]] = []
+        while i < len(hits):
+            h = hits[i]
+            m, used = self._chain(text, hits, i, state)
+            if m:
+                mentions.extend(m)
+                covered.extend((x.start, x.end) for x in m)
+                i += max(used, 1)
+                continue
+            covered.append((h.start, h.end))
+            i += 1
+        mentions.extend(self._aliases(text, covered, state))
+        mentions = self._pronouns(mentions)
+        mentions.sort(key=lambda x: x.start)
+        self._remember(mentions, state)
+        return mentions
+
+    def _chain(self, text: str, hits: list[Hit], i: int, state: DocState) -> tuple[list[Mention], int]:
+        """Join hits[i:] into one mention; returns (mentions, hits used)."""
+        h = hits[i]
+        day = state.day
+        head = h.targets[0]
+        # collect the chain of adjacent hits
+        j = i + 1
+        parts = [h]
+        while j < len(hits):
+            gap = text[parts[-1].end : hits[j].start]
+            nxt = hits[j].targets[0]
+            if _GAP_OK.match(gap) and "," not in gap or (
+                _GAP_WORDS.match(gap) and nxt.kind == "person" and parts[-1].first("actor", "adj")
+            ):
+                kinds = {t.kind for t in parts[-1].targets}
+                if nxt.kind in ("actor", "adj", "person", "title", "organ", "link") and (
+                    # a chain is title/organ-led, or actor/adjective followed by a title or organ (English order)
+                    head.kind in ("title", "organ")
+                    or nxt.kind in ("title", "organ")
+                    or ("title" in {p.targets[0].kind for p in parts} or "organ" in {p.targets[0].kind for p in parts})
+                ) and not (nxt.kind == "actor" and kinds & {"actor"} and head.kind not in ("title", "organ")):
+                    parts.append(hits[j])
+                    j += 1
+                    continue
+            break
+        kinds = [p.targets[0].kind for p in parts]
+        if len(parts) == 1:
+            return self._single(text, h, state), 1
+        # drop a trailing link word that led nowhere
+        while parts and parts[-1].targets[0].kind == "link":
+            parts.pop()
+            kinds.pop()
+        if len(parts) == 1:
+            return self._single(text, parts[0], state), 1
+        person_key = next((p.first("person").key for p in parts if p.first("person")), None)  # type: ignore[union-attr]
+        owners = [p.first("actor", "adj") for p in parts if p.first("actor", "adj")]
+        # Indonesian is head-first, so the last actor in "Misi PBB Amerika Serikat" owns the organ (the US
+        # mission to the UN); English puts the owner first ("the U.S. mission to the U.N.")
+        attached = (owners[-1] if self.lang == "id" else owners[0]) if owners else None
+        title_sector = next((p.targets[0].sector for p in parts if p.targets[0].kind in ("organ",)), None)
+        if title_sector is None:
+            title_sector = next((p.targets[0].sector for p in parts if p.targets[0].kind == "title"), None)
+        start, end = parts[0].start, parts[-1].end
+        actor: Actor | None = None
+        person_actor = self.person_actor(person_key, day) if person_key else None
+        has_organ = "organ" in kinds
+        if person_actor is not None:
+            actor = person_actor
+            if has_organ and title_sector:
+                actor = Actor(actor.key, actor.name, actor.country, title_sector)
+        elif attached is not None:
+            actor = self.actor(attached.key, title_sector or attached.sector)
+        kind = "person" if person_key else ("organ" if has_organ else "title")
+        # an unknown name right after a title: "Menteri Luar Negeri Jerman Heiko Maas"
+        if person_key is None and "title" in kinds and actor is not None:
+            nm = _CAP_NAME.match(text, end + 1) if text[end : end + 1] == " " else None
+            if nm and not any(hh.start < nm.end() and hh.end > nm.start() for hh in hits[i + len(parts) :]):
+                name = nm.group(0)
+                end = nm.end()
+                kind = "person"
+                for alias in {fold_name(name), fold_name(name.split()[-1])}:
+                    state.aliases.setdefault(alias, actor)
+        elif person_key is None and "title" in kinds and actor is None:
+            return [], len(parts)
+        if actor is None:
+            return [], len(parts)
+        m = Mention(actor=actor, text=text[start:end], start=start, end=end, kind=kind, person=person_key)
+        return [m], len(parts)
+
+    def _single(self, text: str, h: Hit, state: DocState) -> list[Mention]:
+        t = h.targets[0]
+        surface = text[h.start : h.end]
+        if t.kind in ("actor", "adj"):
+            a = self.actor(t.key)
+            return [Mention(a, surface, h.start, h.end, "name" if t.kind == "actor" else "adjective")] if a else []
+        if t.kind == "person":
+            a = self.person_actor(t.key, state.day)
+            if a is None:
+                return []
+            return [Mention(a, surface, h.start, h.end, "person", person=t.key)]
+        if t.kind == "pron" and state.last_person is not None:
+            lp = state.last_person
+            return [Mention(lp.actor, surface, h.start, h.end, "pronoun", person=lp.person)]
+        if t.kind == "plural" and state.last_group:
+            return [Mention(g.actor, surface, h.start, h.end, "pronoun") for g in state.last_group]
+        return []
+
+    def _pronouns(self, mentions: list[Mention]) -> list[Mention]:
+        """Re-point pronouns at antecedents earlier in the same sentence when there are any: "Pasukan GNA
+        mengatakan bahwa mereka telah mundur", "Le Drian berbicara dengan Pompeo ... dan keduanya sepakat"."""
+        mentions.sort(key=lambda x: x.start)
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            if m.kind != "pronoun":
+                out.append(m)
+                i += 1
+                continue
+            same = [x for x in mentions if x.start == m.start and x.end == m.end]
+            i += len(same)
+            before = [x for x in out if x.kind != "pronoun"]
+            if len(same) > 1 or self._is_plural(m.text):
+                distinct: list[Mention] = []
+                persons = [x for x in before if x.kind == "person"]
+                # two people named before "keduanya"/"both" are the pair; else the subject group (first)
+                for x in persons if len({p.actor.key for p in persons}) >= 2 else before:
+                    if all(x.actor.key != d.actor.key for d in distinct):
+                        distinct.append(x)
+                if len(distinct) >= 2:
+                    pair = distinct[-2:] if len(persons) >= 2 else distinct[:2]
+                    out.extend(Mention(d.actor, m.text, m.start, m.end, "pronoun") for d in pair)
+                    continue
+                if len(distinct) == 1:
+                    out.append(Mention(distinct[0].actor, m.text, m.start, m.end, "pronoun"))
+                    continue
+            else:
+                persons = [x for x in before if x.kind == "person"]
+                if persons:
+                    out.append(Mention(persons[-1].actor, m.text, m.start, m.end, "pronoun", person=persons[-1].person))
+                    continue
+                if before:
+                    out.append(Mention(before[0].actor, m.text, m.start, m.end, "pronoun"))
+                    continue
+            out.extend(same)
+        return out
+
+    def _is_plural(self, word: str) -> bool:
+        rf = self.kb.roles.get(self.lang)
+        return bool(rf) and fold_name(word) in {fold_name(w) for w in rf.plural_pronouns}  # type: ignore[union-attr]
+
+    def _aliases(self, text: str, covered: list[tuple[int, int]], state: DocState) -> list[Mention]:
+        if not state.aliases:
+            return []
+        out = []
+        for m in _CAP_NAME.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in covered):
+                continue
+            a = state.aliases.get(fold_name(m.group(0)))
+            if a is not None:
+                out.append(Mention(a, m.group(0), m.start(), m.end(), "person"))
+        return out
+
+    def _remember(self, mentions: list[Mention], state: DocState) -> None:
+        if not mentions:
+            return
+        persons = [m for m in mentions if m.kind == "person"]
+        if persons:
+            state.last_person = persons[-1]
+        for m in mentions:
+            if m.person:
+                p = self.kb.persons.get(m.person)
+                if p:
+                    for n in p.names:
+                        last = n.split()[-1]
+                        if len(last) > 3:
+                            state.aliases.setdefault(fold_name(last), m.actor)
+        named = [m for m in mentions if m.kind != "pronoun"]
+        if len(named) >= 2:
+            state.last_group = named[:2] if len(named) > 2 else named
+        elif named and not state.last_group:
+            state.last_group = named
+        state.last_subject = named[0] if named else state.last_subject

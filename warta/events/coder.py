@@ -1,0 +1,565 @@
+"""The rule-based event coder: PLOVER events from one sentence with its resolved actor mentions.
+
+How a sentence is read (TABARI/PETRARCH-style, made multilingual and data-driven):
+1. tokens, with the language's stem for each; tokens inside actor mentions never trigger events;
+2. actor mentions joined into groups by coordination ("Turki dan Rusia", "France, Egypt, Greece and Cyprus");
+3. triggers found by matching pattern stems, longest first;
+4. for each trigger: its clause, its voice (active, passive, noun, received), negation and modality, then
+   the source and target groups by position and the prepositions around them;
+5. one event per source x target pair.
+Every decision is written to an optional trace, which `warta explain` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .. import __version__
+from ..records import Actor, Event, Evidence, Mention
+from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns, plover, tokenize_words
+
+CODER_NAME = "warta-rules"
+
+
+class Conflict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    country: str
+    sides: list[str]
+    start: dt.date
+    end: dt.date | None = None
+    name: str = ""
+
+
+@cache
+def conflicts() -> tuple[Conflict, ...]:
+    path = resources.files("warta.events").joinpath("data/conflicts.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(Conflict.model_validate(c) for c in data.get("conflicts", []))
+
+
+def sides_of(country: str, day: dt.date | None) -> list[str]:
+    for c in conflicts():
+        if c.country == country and (day is None or (c.start <= day and (c.end is None or day <= c.end))):
+            return list(c.sides)
+    return []
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    low: str
+    stem: str
+    start: int
+    end: int
+    group: int = -1  # index of the mention group covering the token
+
+
+@dataclass(slots=True)
+class Group:
+    mentions: list[Mention]
+    t0: int  # first token
+    t1: int  # last token (inclusive)
+    possessor: bool = False  # follows a plain noun: "resolusi [Dewan Keamanan]"
+    locative: bool = False  # follows a locative preposition: "di [Libya]"
+
+
+@dataclass(slots=True)
+class Trigger:
+    pattern: Pattern
+    t0: int
+    t1: int  # inclusive
+    voice: str = "active"
+    negated: bool = False
+    refused: bool = False
+    hypothetical: bool = False
+    mode: str | None = None
+    source: Group | None = None
+    target: Group | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class _Words:
+    """Closed-class word lists as sets of token tuples, for quick look-ups."""
+
+    def __init__(self, g: GrammarFile) -> None:
+        def one(xs: list[str]) -> frozenset[str]:
+            return frozenset(x.lower() for x in xs if len(tokenize_words(x)) == 1)
+
+        def multi(xs: list[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted({tuple(tokenize_words(x)) for x in xs}, key=len, reverse=True))
+
+        self.negation = one(g.negation)
+        self.negation_multi = multi(g.negation)
+        self.refusal = multi(g.refusal)
+        self.modal = one(g.modal)
+        self.modal_multi = multi(g.modal)
+        self.conditional = one(g.conditional)
+        self.adverbs = one(g.adverbs)
+        self.light = one(g.light_verbs)
+        self.receive = one(g.receive_verbs)
+        self.agent = one(g.agent_preps)
+        self.target_preps = one(g.target_preps)
+        self.locative = one(g.locative_preps)
+        self.between = one(g.between)
+        self.coord = one(g.coordinators)
+        self.breaks = one(g.clause_breaks)
+        self.speech = one(g.speech_verbs)
+        self.relative = one(g.relative)
+        self.determiners = one(g.determiners)
+        self.be = one(g.be_forms)
+        self.passive_prefixes = tuple(g.passive_prefixes)
+        self.parties = multi(g.parties)
+        self.infinitive = one(g.infinitive)
+        self.closed = (
+            self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
+            | self.target_preps | self.locative | self.between | self.coord | self.breaks | self.speech
+            | self.relative | self.determiners | self.be | self.infinitive
+        )
+
+
+class Coder:
+    """Codes sentences of one language."""
+
+    def __init__(self, lang: str, stem: Callable[[str], str], actor_of: Callable[[str], Actor | None]) -> None:
+        self.lang = lang
+        self.stem = stem
+        self.patterns: PatternSet = load_patterns(lang, stem)
+        assert self.patterns.grammar is not None
+        self.w = _Words(self.patterns.grammar)
+        self.actor_of = actor_of
+        self.name = f"{CODER_NAME} {__version__}"
+
+    # -- tokens and groups -----------------------------------------------------------------------
+    def tokens(self, text: str) -> list[Tok]:
+        out = []
+        for m in TOKEN_RE.finditer(text):
+            t = m.group(0)
+            low = t.lower()
+            out.append(Tok(t, low, self.stem(low) if t[0].isalnum() else low, m.start(), m.end()))
+        return out
+
+    def groups(self, toks: list[Tok], mentions: list[Mention]) -> list[Group]:
+        spans: list[tuple[int, int, list[Mention]]] = []
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+            t0 = next((i for i, t in enumerate(toks) if t.end > m.start), None)
+            t1 = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].start < m.end), None)
+            if t0 is None or t1 is None or t1 < t0:
+                continue
+            if spans and spans[-1][0] == t0 and spans[-1][1] == t1:
+                spans[-1][2].append(m)  # a plural pronoun standing for several actors
+            else:
+                spans.append((t0, t1, [m]))
+        groups: list[Group] = []
+        for t0, t1, ms in spans:
+            if groups:
+                g = groups[-1]
+                between = toks[g.t1 + 1 : t0]
+                # coordination: only commas and "dan"/"and"/"serta" between two mentions
+                if between and all(t.low in self.w.coord for t in between) and len(between) <= 2:
+                    g.mentions.extend(ms)
+                    g.t1 = t1
+                    continue
+            groups.append(Group(list(ms), t0, t1))
+        for gi, g in enumerate(groups):
+            for k in range(g.t0, g.t1 + 1):
+                toks[k].group = gi
+            prev = toks[g.t0 - 1] if g.t0 > 0 else None
+            prev2 = toks[g.t0 - 2] if g.t0 > 1 else None
+            if prev is not None:
+                g.locative = prev.low in self.w.locative or (
+                    prev2 is not None and f"{prev2.low} {prev.low}" in {"di dekat", "di sekitar"}
+                )
+                g.possessor = self._plain_noun(prev)
+        return groups
+
+    def _plain_noun(self, t: Tok) -> bool:
+        """A lower-case content word that is not a verb form: the head an actor right after it modifies."""
+        if not t.text.isalpha() or not t.text.islower() or t.low in self.w.closed:
+            return False
+        if self.lang == "id":
+            return not t.low.startswith(("me", "di", "ber", "ter", "mem", "men")) or t.low == t.stem
+        return t.low.endswith(("tion", "ment", "ance", "ence", "ity", "ism", "ship"))
+
+    # -- triggers ----------------------------------------------------------------------------------
+    def triggers(self, toks: list[Tok]) -> list[Trigger]:
+        out: list[Trigger] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            hit = None
+            if t.group < 0:
+                for p in self.patterns.candidates(t.stem):
+                    if self._matches(toks, i, p):
+                        hit = p
+                        break
+            if hit is None:
+                i += 1
+                continue
+            end = i + len(hit.stems) - 1
+            out.append(Trigger(hit, i, end))
+            i = end + 1
+        return out
+
+    def _matches(self, toks: list[Tok], i: int, p: Pattern) -> bool:
+        n = len(p.stems)
+        if i + n > len(toks):
+            return False
+        for k in range(n):
+            t = toks[i + k]
+            if t.group >= 0 or t.stem != p.stems[k]:
+                return False
+            # a bare root matches only when the pattern is written bare: "tentang" (about) is not "menentang"
+            if t.low == t.stem and t.low != p.words[k] and p.words[k] != p.stems[k]:
+                return False
+        nxt = [x.stem for x in toks[i + n : i + n + 4]]
+        for ex in p.exclude_next:
+            if tuple(nxt[: len(ex)]) == ex:
+                return False
+        return True
+
+    # -- reading one trigger -------------------------------------------------------------------------
+    def _clause(self, toks: list[Tok], tr: Trigger) -> tuple[int, int]:
+        lo = tr.t0
+        while lo > 0:
+            t = toks[lo - 1]
+            if t.group < 0 and (t.low in self.w.breaks or (t.low in self.w.speech and lo - 2 >= 0 and toks[lo - 2].low == ",")):
+                break
+            lo -= 1
+        hi = tr.t1
+        while hi + 1 < len(toks):
+            t = toks[hi + 1]
+            if t.group < 0 and (t.low in self.w.breaks or (t.low == "," and hi + 2 < len(toks) and toks[hi + 2].low in self.w.speech)):
+                break
+            if t.group < 0 and t.low in self.w.speech and self.lang == "id" and t.low in {"kata", "ujar", "menurut"}:
+                break
+            hi += 1
+        return lo, hi
+
+    def _voice(self, toks: list[Tok], tr: Trigger) -> str:
+        if tr.pattern.voice:
+            return tr.pattern.voice
+        t = toks[tr.t0]
+        prev = self._prev_content(toks, tr.t0)
+        if prev is not None and toks[prev].low in self.w.receive:
+            return "received"
+        if self.lang == "id":
+            if t.low != t.stem and t.low.startswith(self.w.passive_prefixes) and not t.stem.startswith(("di", "ter")):
+                return "passive"
+            if t.low != t.stem and (t.low.endswith(("an", "annya")) and not t.low.startswith(("me", "di", "ber"))):
+                return "noun"
+            if t.low.startswith(("pe", "ke")) and t.low != t.stem and not t.low.startswith(("me", "di", "ber")):
+                return "noun"
+            if prev is not None and (toks[prev].low in self.w.light or toks[prev].low in self.w.determiners):
+                return "noun"
+            return "active"
+        # English
+        if prev is not None and toks[prev].low in self.w.be and t.low != t.stem and t.low.endswith(("ed", "en", "t")):
+            return "passive"
+        before = toks[tr.t0 - 1] if tr.t0 > 0 else None
+        if before is not None and (
+            before.low in self.w.determiners or before.low in self.w.light or before.low in ("'s", "’s", "of")
+            or (before.group >= 0 and not t.low.endswith("ed"))
+        ):
+            return "noun"
+        if t.low.endswith(("tion", "ment", "ism", "ance", "ence", "ure")) or t.low in ("talks", "strikes", "attacks", "clashes", "sanctions", "aid", "support", "deal", "accord", "pact", "treaty", "summit"):
+            if before is None or before.group < 0:
+                return "noun"
+        return "active"
+
+    def _prev_content(self, toks: list[Tok], i: int) -> int | None:
+        """Index of the previous token that is not an adverb or auxiliary."""
+        j = i - 1
+        while j >= 0 and toks[j].low in self.w.adverbs and toks[j].group < 0:
+            j -= 1
+        return j if j >= 0 else None
+
+    def _polarity(self, toks: list[Tok], tr: Trigger, lo: int, floor: int = 0) -> None:
+        """Negation and modality from the words before the trigger, inside its clause and after the trigger
+        before it ("tidak dapat mendukung seruan PBB": the negation belongs to "mendukung", not "seruan")."""
+        lo = max(lo, floor)
+        window = []
+        j = tr.t0 - 1
+        while j >= lo and len(window) < 5:
+            if toks[j].group >= 0:
+                break
+            window.append(toks[j])
+            j -= 1
+        lows = [t.low for t in reversed(window)]
+        text = " ".join(lows)
+        for seq in self.w.refusal:
+            if lows[-len(seq) :] == list(seq):
+                tr.refused = True
+        if any(w in self.w.negation for w in lows) or any(" ".join(s) in text for s in self.w.negation_multi if len(s) > 1):
+            tr.negated = True
+        if any(w in self.w.modal for w in lows) or any(" ".join(s) in text for s in self.w.modal_multi if len(s) > 1):
+            tr.hypothetical = True
+        if lows and lows[-1] in self.w.infinitive:
+            tr.hypothetical = True
+            tr.notes.append(f"embedded after {lows[-1]!r}: not asserted")
+        if any(t.low in self.w.conditional for t in toks[lo : tr.t0]):
+            tr.hypothetical = True
+
+    def _mode(self, toks: list[Tok], tr: Trigger, lo: int, hi: int) -> str | None:
+        if tr.pattern.mode:
+            return tr.pattern.mode
+        cues = self.patterns.modes.get(tr.pattern.type, [])
+        stems = [t.stem for t in toks[lo : hi + 1]]
+        for mode, cue in cues:
+            n = len(cue)
+            for k in range(len(stems) - n + 1):
+                if tuple(stems[k : k + n]) == cue:
+                    return mode
+        return None
+
+    def _parties(self, toks: list[Tok], start: int, hi: int, day: dt.date | None, groups: list[Group]) -> Group | None:
+        """'pihak-pihak yang bertikai di Libya' / 'the warring parties in Libya' -> the sides of Libya's war."""
+        lows = [t.low for t in toks]
+        for k in range(start, min(hi, start + 3) + 1):
+            for seq in self.w.parties:
+                if tuple(lows[k : k + len(seq)]) == seq:
+                    end = k + len(seq)
+                    # the country: the next group within three tokens, or a demonym right before
+                    country_group = None
+                    for g in groups:
+                        if end <= g.t0 <= end + 3 or g.t1 == k - 1:
+                            country_group = g
+                            break
+                    if country_group is None:
+                        return None
+                    sides = []
+                    for m in country_group.mentions:
+                        for key in sides_of(m.actor.country or m.actor.key, day):
+                            a = self.actor_of(key)
+                            if a is not None:
+                                sides.append(Mention(a, m.text, m.start, m.end, "group"))
+                    if sides:
+                        return Group(sides, k, country_group.t1)
+        return None
+
+    def _roles(self, toks: list[Tok], tr: Trigger, groups: list[Group], lo: int, hi: int, day: dt.date | None,
+               prev: Trigger | None) -> None:
+        left = [g for g in groups if g.t1 < tr.t0 and g.t0 >= lo]
+        right = [g for g in groups if g.t0 > tr.t1 and g.t1 <= hi]
+        w = self.w
+
+        def after_prep(g: Group, preps: frozenset[str]) -> bool:
+            return g.t0 > 0 and toks[g.t0 - 1].low in preps
+
+        def direct(g: Group) -> bool:  # right after the trigger, maybe past a determiner or adverb
+            k = tr.t1 + 1
+            while k < g.t0 and (toks[k].low in w.determiners or toks[k].low in w.adverbs):
+                k += 1
+            return k == g.t0
+
+        def nearest_left() -> Group | None:
+            for g in reversed(left):
+                if g.locative:
+                    continue
+                between = toks[g.t1 + 1 : tr.t0]
+                # "resolusi Dewan Keamanan yang menyerukan ...": the resolution calls, not the Council
+                if g.possessor and any(t.low in w.relative for t in between):
+                    tr.notes.append(f"source {g.mentions[0].text!r} owns the noun the clause is about")
+                if after_prep(g, w.target_preps | w.agent) and self.lang == "id":
+                    continue  # an object of an earlier verb, not the subject
+                return g
+            return None
+
+        targets_right = [g for g in right if not g.locative or tr.pattern.type in ("AID", "MOBILIZE", "CONSULT")]
+        voice = tr.voice
+        # coordinated verbs share the subject: "PBB menyambut baik ... dan mendesak ..."
+        shared = None
+        pc = self._prev_content(toks, tr.t0)
+        if prev is not None and prev.source is not None and pc is not None and toks[pc].low in w.coord - {","}:
+            shared = prev.source
+
+        if voice == "passive":
+            tr.target = nearest_left()
+            agent = next((g for g in right if after_prep(g, w.agent)), None)
+            if agent is None and self.lang == "id":
+                agent = next((g for g in right if direct(g)), None)
+            tr.source = agent
+            return
+        if voice == "received":
+            tr.target = shared or nearest_left()
+            tr.source = next((g for g in right if after_prep(g, w.agent) or direct(g)), None)
+            return
+        between_g = None
+        for k in range(tr.t1 + 1, min(tr.t1 + 3, len(toks))):
+            if toks[k].low in w.between:
+                between_g = next((g for g in right if g.t0 > k), None)
+                break
+        if between_g is not None and len(between_g.mentions) >= 2:
+            first, rest = between_g.mentions[0], between_g.mentions[1:]
+            tr.source = Group([first], between_g.t0, between_g.t0)
+            tr.target = Group(rest, between_g.t0, between_g.t1)
+            return
+        if voice == "noun":
+            if self.lang == "id":
+                gen = next((g for g in right if direct(g) and not g.locative), None)
+                by = next((g for g in right if after_prep(g, w.agent)), None)
+                tr.source = by or gen or shared or nearest_left()
+                tgt = next(
+                    (g for g in targets_right if g is not tr.source and after_prep(g, w.target_preps)), None
+                )
+                tr.target = tgt
+            else:
+                before = left[-1] if left and left[-1].t1 == tr.t0 - 1 or (left and left[-1].t1 == tr.t0 - 2 and toks[tr.t0 - 1].low in ("'s", "’s")) else None
+                by = next((g for g in right if after_prep(g, w.agent)), None)
+                tr.source = by or before or shared or nearest_left()
+                tr.target = next(
+                    (g for g in targets_right if g is not tr.source and (after_prep(g, w.target_preps) or direct(g))), None
+                )
+            if tr.target is None and tr.source is not None:
+                tr.target = next((g for g in targets_right if g is not tr.source and g.t0 > tr.source.t1), None) if tr.source in right else None
+            return
+        # active
+        tr.source = shared or nearest_left()
+        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, w.target_preps)), None)
+        if tr.target is None and targets_right and targets_right[0].t0 - tr.t1 <= 4:
+            tr.target = targets_right[0]
+
+    # -- the sentence ----------------------------------------------------------------------------------
+    def code(
+        self,
+        text: str,
+        mentions: list[Mention],
+        day: dt.date | None = None,
+        doc: str = "",
+        sentence: int = 0,
+        sentence_start: int = 0,
+        trace: list[str] | None = None,
+    ) -> list[Event]:
+        toks = self.tokens(text)
+        groups = self.groups(toks, mentions)
+        trigs = self.triggers(toks)
+        events: list[Event] = []
+        seen: set[tuple[str, str, str | None, bool, bool]] = set()
+        prev: Trigger | None = None
+        for tr in trigs:
+            lo, hi = self._clause(toks, tr)
+            tr.voice = self._voice(toks, tr)
+            self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0)
+            tr.mode = self._mode(toks, tr, tr.t0, hi)
+            self._roles(toks, tr, groups, lo, hi, day, prev)
+            info = plover()[tr.pattern.type]
+            typ = tr.pattern.type
+            # calls on "the warring parties" of a country go to each side
+            if typ in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "AID") and (
+                tr.target is None or all(m.actor.key == (m.actor.country or "") and sides_of(m.actor.key, day) for m in tr.target.mentions) and tr.target.locative
+            ):
+                parties = self._parties(toks, tr.t1 + 1, hi, day, groups)
+                if parties is not None:
+                    tr.target = parties
+            if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire":
+                loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
+                if loc is not None:
+                    sides = [self.actor_of(k) for m in loc.mentions for k in sides_of(m.actor.key, day)]
+                    ms = [Mention(a, loc.mentions[0].text, loc.mentions[0].start, loc.mentions[0].end, "group") for a in sides if a]
+                    if ms:
+                        tr.target = Group(ms, loc.t0, loc.t1)
+            if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
+                # one side of a known war attacking with no target named: the other side
+                others = []
+                for m in tr.source.mentions:
+                    country = m.actor.country or ""
+                    sides = sides_of(country, day)
+                    if m.actor.key in sides:
+                        others.extend(k for k in sides if k != m.actor.key)
+                ms = [Mention(a, "", -1, -1, "implied") for a in (self.actor_of(k) for k in others) if a]
+                if ms:
+                    tr.target = Group(ms, -1, -1)
+                    tr.notes.append("target implied: the other side of the war")
+            if tr.negated or tr.refused:
+                if tr.refused or info.negated:
+                    counterpart = "REJECT" if tr.refused else info.negated
+                    tr.notes.append(f"negated {typ} read as {counterpart}")
+                    typ = counterpart or typ
+                    tr.negated = False
+                    tr.hypothetical = False  # "tidak dapat mendukung": a refusal, not a possibility
+            info = plover()[typ]
+            why = self._describe(tr, toks, typ)
+            if tr.source is None:
+                if trace is not None:
+                    trace.append(f"{why} -> not coded: no source actor")
+                prev = tr
+                continue
+            if tr.target is None and info.target == "required" and not (info.symmetric and len(tr.source.mentions) >= 2):
+                if trace is not None:
+                    trace.append(f"{why} -> not coded: {typ} needs a target and none was found")
+                prev = tr
+                continue
+            made = 0
+            pairs: list[tuple[Mention, Mention | None]] = []
+            if tr.target is None and info.symmetric and len(tr.source.mentions) >= 2:
+                ms = tr.source.mentions
+                pairs = [(ms[a], ms[b]) for a in range(len(ms)) for b in range(a + 1, len(ms))]
+            else:
+                pairs = [(s, t) for s in tr.source.mentions for t in (tr.target.mentions if tr.target else [None])]
+            for s, t in pairs:
+                if t is not None and t.actor.key == s.actor.key:
+                    continue
+                key = (s.actor.key, typ, t.actor.key if t else None, tr.negated, tr.hypothetical)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(text, toks, tr, typ, s, t, doc, sentence, sentence_start))
+                made += 1
+            if trace is not None:
+                trace.append(f"{why} -> {made} event(s)")
+            prev = tr
+        return events
+
+    def _describe(self, tr: Trigger, toks: list[Tok], typ: str) -> str:
+        words = " ".join(t.text for t in toks[tr.t0 : tr.t1 + 1])
+        src = "+".join(m.actor.key for m in tr.source.mentions) if tr.source else "-"
+        tgt = "+".join(m.actor.key for m in tr.target.mentions) if tr.target else "-"
+        flags = [f for f, on in (("negated", tr.negated), ("hypothetical", tr.hypothetical)) if on]
+        notes = "; ".join(tr.notes)
+        return (
+            f"{words!r} matched {tr.pattern.text!r} ({tr.pattern.type}{'/' + tr.mode if tr.mode else ''}) at {tr.pattern.source}; "
+            f"voice {tr.voice}; source {src}; target {tgt}; type {typ}"
+            + (f"; {', '.join(flags)}" if flags else "")
+            + (f"; {notes}" if notes else "")
+        )
+
+    def _event(self, text: str, toks: list[Tok], tr: Trigger, typ: str, s: Mention, t: Mention | None,
+               doc: str, sentence: int, sentence_start: int) -> Event:
+        info = plover()[typ]
+        ts, te = toks[tr.t0].start, toks[tr.t1].end
+        spans = [(ts, te), (s.start, s.end)] + ([(t.start, t.end)] if t is not None and t.start >= 0 else [])
+        spans = [sp for sp in spans if sp[0] >= 0]
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        conf = 0.7
+        if s.kind == "pronoun":
+            conf -= 0.15
+        if t is not None and t.kind in ("implied", "group"):
+            conf -= 0.1
+        if tr.voice == "noun":
+            conf -= 0.05
+        if t is None:
+            conf -= 0.05
+        return Event(
+            doc=doc,
+            sentence=sentence,
+            lang=self.lang,
+            type=typ,
+            source=s,
+            target=t if t is None or t.start >= 0 else Mention(t.actor, "", -1, -1, t.kind),
+            evidence=Evidence(text[lo:hi], sentence_start + lo, sentence_start + hi, text[ts:te], sentence_start + ts, sentence_start + te),
+            mode=tr.mode if tr.mode in info.modes else None,
+            quad=info.quad,
+            intensity=info.intensity,
+            negated=tr.negated,
+            hypothetical=tr.hypothetical,
+            confidence=max(0.05, min(conf, 0.95)),
+            coder=self.name,
+            pattern=tr.pattern.source,
+            sentence_start=sentence_start,
+        )

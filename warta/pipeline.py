@@ -1,0 +1,371 @@
+"""The pipeline: stages that each declare what they need and what they add, checked when it is built.
+
+    read -> clean -> language -> glue -> published -> sentences -> actors -> events -> when -> where
+
+Every stage takes and returns one Document, so the pipeline streams: memory is flat in the number of
+documents. Heavy resources (actor automaton, patterns, gazetteer) are built once per Pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
+
+from .config import Settings, load_settings
+from .errors import E, PipelineError
+from .records import Actor, Document, Event
+
+BASE_FIELDS = frozenset({"raw_text", "id"})
+
+
+class Stage(Protocol):
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    have = set(BASE_FIELDS)
+    for st in stages:
+        missing = st.needs - have
+        if missing:
+            raise PipelineError(E.E107.fmt(stage=st.name, need=", ".join(sorted(missing))))
+        have |= st.adds
+
+
+@dataclass
+class Resources:
+    """Everything built once and shared by the stages."""
+
+    settings: Settings
+    actor_files: tuple[str, ...] = ()
+    with_places: bool = True
+
+    @cached_property
+    def kb(self):  # type: ignore[no-untyped-def]
+        from .actors.kb import load_kb
+
+        return load_kb(self.actor_files)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        names = set(self.kb.surface_names())
+        gaz_names = getattr(self.gazetteer, "names", None)
+        if callable(gaz_names):
+            names |= set(gaz_names())
+        return frozenset(names)
+
+    def is_place(self, name: str) -> bool:
+        gaz = self.gazetteer
+        return bool(gaz is not None and gaz.lookup(name))
+
+    def is_name(self, word: str) -> bool:
+        from .actors.kb import fold_name
+
+        return fold_name(word) in self.names
+
+    @cached_property
+    def gazetteer(self):  # type: ignore[no-untyped-def]
+        if not self.with_places:
+            return None
+        from .where import Gazetteer
+
+        return Gazetteer.load()
+
+    def resolver(self, lang: str):  # type: ignore[no-untyped-def]
+        return self._resolvers[lang]
+
+    @cached_property
+    def _resolvers(self) -> dict[str, object]:
+        from .actors.resolve import Resolver
+
+        return {lang: Resolver(self.kb, lang) for lang in self.settings.get("languages", ["id", "en"])}
+
+    def actor_of(self, key: str) -> Actor | None:
+        r = next(iter(self._resolvers.values()))
+        return r.actor(key)  # type: ignore[attr-defined,no-any-return]
+
+    @cached_property
+    def coders(self) -> dict[str, object]:
+        from .events.coder import Coder
+        from .lang import get_language
+
+        return {
+            lang: Coder(lang, get_language(lang).stem, self.actor_of)
+            for lang in self.settings.get("languages", ["id", "en"])
+        }
+
+
+# -- stages ------------------------------------------------------------------------------------------------
+@dataclass
+class CleanStage:
+    res: Resources
+    name: str = "clean"
+    needs: frozenset[str] = frozenset({"raw_text"})
+    adds: frozenset[str] = frozenset({"text", "paragraphs", "report"})
+
+    @cached_property
+    def cleaner(self):  # type: ignore[no-untyped-def]
+        from .clean import Cleaner
+
+        return Cleaner(self.res.settings, self.res.is_name)
+
+    def __call__(self, doc: Document) -> Document:
+        return self.cleaner(doc)  # type: ignore[no-any-return]
+
+
+@dataclass
+class LanguageStage:
+    res: Resources
+    force: str | None = None
+    name: str = "language"
+    needs: frozenset[str] = frozenset({"text", "paragraphs"})
+    adds: frozenset[str] = frozenset({"lang"})
+
+    @cached_property
+    def detector(self):  # type: ignore[no-untyped-def]
+        from .language import LanguageDetector
+
+        return LanguageDetector(int(self.res.settings.get("lang_min_paragraph_chars", 60)))
+
+    def __call__(self, doc: Document) -> Document:
+        if self.force:
+            doc.lang_hint = self.force
+        return self.detector(doc)  # type: ignore[no-any-return]
+
+
+@dataclass
+class GlueStage:
+    res: Resources
+    clean: CleanStage
+    name: str = "glue"
+    needs: frozenset[str] = frozenset({"text", "lang"})
+    adds: frozenset[str] = frozenset({"hash"})
+
+    def __call__(self, doc: Document) -> Document:
+        return self.clean.cleaner.repair_glue(doc)  # type: ignore[no-any-return]
+
+
+@dataclass
+class PublishedStage:
+    default: dt.date | None = None
+    name: str = "published"
+    needs: frozenset[str] = frozenset({"text"})
+    adds: frozenset[str] = frozenset({"published"})
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.published is None:
+            from .when import find_publication_date
+
+            found = find_publication_date(doc.text[:600], doc.url, doc.lang)
+            if found is not None:
+                doc.published, doc.published_source, doc.published_precision = found.date, found.source, found.precision
+            elif self.default is not None:
+                doc.published, doc.published_source, doc.published_precision = self.default, "cli", "day"
+        return doc
+
+
+@dataclass
+class SentenceStage:
+    res: Resources
+    name: str = "sentences"
+    needs: frozenset[str] = frozenset({"text", "lang"})
+    adds: frozenset[str] = frozenset({"sentences"})
+
+    @cached_property
+    def abbreviations(self) -> dict[str, frozenset[str]]:
+        from .lang import get_language
+
+        return {lang: get_language(lang).abbreviations for lang in self.res.settings.get("languages", ["id", "en"])}
+
+    def __call__(self, doc: Document) -> Document:
+        from .language import coding_language
+        from .sentences import split_sentences
+
+        langs = tuple(self.res.settings.get("languages", ["id", "en"]))
+        if coding_language(doc.lang, langs) is None:
+            doc.warnings.append(E.W008.fmt(path=doc.source_path or doc.id, lang=doc.lang))
+            doc.sentences = []
+            return doc
+        abbr = {k: v for k, v in self.abbreviations.items()}
+        abbr.update({"ms": abbr.get("id", frozenset())})
+        doc.sentences = split_sentences(doc, abbr)
+        return doc
+
+
+@dataclass
+class ActorStage:
+    res: Resources
+    name: str = "actors"
+    needs: frozenset[str] = frozenset({"sentences", "published"})
+    adds: frozenset[str] = frozenset({"mentions"})
+
+    def __call__(self, doc: Document) -> Document:
+        from .actors.resolve import DocState
+        from .language import coding_language
+
+        langs = tuple(self.res.settings.get("languages", ["id", "en"]))
+        from .actors.discover import find_unknown
+
+        state = DocState(day=doc.published)
+        for s in doc.sentences:
+            lang = coding_language(s.lang, langs)
+            if lang is None:
+                continue
+            s.mentions = self.res.resolver(lang).resolve(s.text, state)
+            doc.unknown_names.extend((s.index, n, k) for n, k in find_unknown(s.text, s.mentions, self.res.is_place))
+        return doc
+
+
+@dataclass
+class EventStage:
+    res: Resources
+    name: str = "events"
+    needs: frozenset[str] = frozenset({"mentions"})
+    adds: frozenset[str] = frozenset({"events"})
+    traces: dict[int, list[str]] | None = None
+
+    def __call__(self, doc: Document) -> Document:
+        from .language import coding_language
+
+        langs = tuple(self.res.settings.get("languages", ["id", "en"]))
+        events: list[Event] = []
+        for s in doc.sentences:
+            lang = coding_language(s.lang, langs)
+            if lang is None:
+                continue
+            trace = None
+            if self.traces is not None:
+                trace = self.traces.setdefault(s.index, [])
+            coder = self.res.coders[lang]
+            evs = coder.code(s.text, s.mentions, doc.published, doc.id, s.index, s.start, trace)  # type: ignore[attr-defined]
+            for e in evs:
+                e.doc_url = doc.url
+            events.extend(evs)
+        doc.events = events
+        return doc
+
+
+@dataclass
+class WhenStage:
+    name: str = "when"
+    needs: frozenset[str] = frozenset({"events", "published"})
+    adds: frozenset[str] = frozenset({"event_dates"})
+
+    def __call__(self, doc: Document) -> Document:
+        from .when import event_date
+
+        for e in doc.events:
+            s = doc.sentences[e.sentence]
+            trig = None
+            if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
+                trig = (e.evidence.trigger_start - s.start, e.evidence.trigger_end - s.start)
+            m = event_date(s.text, e.lang, doc.published, trig)
+            e.date, e.date_precision, e.date_text = m.date, m.precision, m.text or None
+        return doc
+
+
+@dataclass
+class WhereStage:
+    res: Resources
+    name: str = "where"
+    needs: frozenset[str] = frozenset({"events"})
+    adds: frozenset[str] = frozenset({"places"})
+
+    def __call__(self, doc: Document) -> Document:
+        gaz = self.res.gazetteer
+        if gaz is None or not doc.events:
+            return doc
+        from .where import event_place
+
+        countries: list[str] = []
+        for s in doc.sentences:
+            for m in s.mentions:
+                if m.actor.country and m.actor.country not in countries:
+                    countries.append(m.actor.country)
+        for e in doc.events:
+            s = doc.sentences[e.sentence]
+            trig = None
+            if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
+                trig = (e.evidence.trigger_start - s.start, e.evidence.trigger_end - s.start)
+            exclude = [(m.start, m.end) for m in s.mentions]
+            e.place = event_place(s.text, e.lang, trig, gaz, countries, exclude)
+        return doc
+
+
+@dataclass
+class Pipeline:
+    stages: list[Stage]
+    res: Resources
+    include_hypothetical: bool = False
+    include_negated: bool = False
+    traces: dict[int, list[str]] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        check_stages(self.stages)
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings | None = None,
+        lang: str | None = None,
+        published: dt.date | None = None,
+        actor_files: Iterable[str] = (),
+        places: bool = True,
+        trace: bool = False,
+    ) -> Pipeline:
+        settings = settings or load_settings()
+        res = Resources(settings, tuple(actor_files), places)
+        clean = CleanStage(res)
+        traces: dict[int, list[str]] | None = {} if trace else None
+        stages: list[Stage] = [
+            clean,
+            LanguageStage(res, lang if lang not in (None, "auto") else None),
+            GlueStage(res, clean),
+            PublishedStage(published),
+            SentenceStage(res),
+            ActorStage(res),
+            EventStage(res, traces=traces),
+            WhenStage(),
+        ]
+        if places:
+            stages.append(WhereStage(res))
+        return cls(
+            stages,
+            res,
+            bool(settings.get("events.include_hypothetical", False)),
+            bool(settings.get("events.include_negated", False)),
+            traces,
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        for st in self.stages:
+            doc = st(doc)
+        return doc
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for d in docs:
+            yield self(d)
+
+    def visible(self, events: Iterable[Event], all_events: bool = False) -> list[Event]:
+        """The default output leaves hypothetical and negated events out (they are stored)."""
+        if all_events:
+            return list(events)
+        return [
+            e for e in events
+            if (self.include_hypothetical or not e.hypothetical) and (self.include_negated or not e.negated)
+        ]
+
+
+def code_text(text: str, lang: str | None = None, published: dt.date | None = None, doc_id: str = "text",
+              pipeline: Pipeline | None = None) -> list[Event]:
+    """Code one text and return its visible events (the library's simplest entry point)."""
+    pipe = pipeline or Pipeline.build(lang=lang, published=published)
+    doc = Document(id=doc_id, text="", raw_text=text, published=published, lang_hint=lang if lang != "auto" else None)
+    doc = pipe(doc)
+    return pipe.visible(doc.events)

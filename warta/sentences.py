@@ -1,0 +1,44 @@
+"""Sentence splitting for Indonesian and English: paragraph-aware, abbreviation lists per language
+(`warta/lang/<code>/abbreviations.yaml`), closing quotes kept with their sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .records import Document, Sentence
+
+# end punctuation, optional closing quotes/brackets, whitespace, then something that can start a sentence
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’'»)\]]*)(\s+)(?=[\"“‘'«(\[]?[A-Z0-9\u00c0-\u00dd])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+
+
+def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(1) == ".":
+            before = _WORD_BEFORE.search(text, 0, m.start(1))
+            word = (before.group(1) if before else "") + "."
+            bare = word.lstrip("(\"“'")
+            if bare.lower() in abbreviations or _INITIAL.match(bare[:-1] or "x"):
+                continue
+        end = m.end(2)
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end(3)
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def split_sentences(doc: Document, abbreviations_for: dict[str, frozenset[str]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    paras = doc.paragraphs or [(0, len(doc.text))]
+    for pi, (ps, pe) in enumerate(paras):
+        lang = doc.paragraph_langs[pi] if pi < len(doc.paragraph_langs) else doc.lang
+        abbr = abbreviations_for.get(lang or "", frozenset())
+        para = doc.text[ps:pe]
+        for s, e in split_paragraph(para, abbr):
+            out.append(Sentence(index=len(out), text=para[s:e], start=ps + s, end=ps + e, paragraph=pi, lang=lang))
+    return out

