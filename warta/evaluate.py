@@ -293,3 +293,46 @@ def check_floors(article: ArticleReport | None, sentences: SentenceReport | None
             if d.get(k, 0.0) + 1e-9 < float(floor):
                 out.append(E.E110.fmt(value=d.get(k, 0.0), level=f"sentences {k}", floor=float(floor)))
     return out
+
+
+@dataclass
+class SetReport:
+    """Our own sentence sets (`tests/data/coder_sentences.yaml`): expected events per sentence."""
+
+    levels: dict[str, PRF] = field(default_factory=lambda: {lvl: PRF() for lvl in LEVELS})
+    by_lang: dict[str, dict[str, PRF]] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "levels": {k: v.as_dict() for k, v in self.levels.items()},
+            "by_lang": {lg: {k: v.as_dict() for k, v in lv.items()} for lg, lv in sorted(self.by_lang.items())},
+            "failures": self.failures,
+        }
+
+
+def evaluate_sentence_set(path: Path, pipe: Pipeline) -> SetReport:
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as err:
+        raise EvalError(E.E109.fmt(path=path, detail=str(err).splitlines()[0])) from err
+    rep = SetReport()
+    for it in items:
+        pub = it.get("published")
+        if isinstance(pub, str):
+            pub = dt.date.fromisoformat(pub)
+        doc = pipe(Document(id=str(it["id"]), text="", raw_text=it["text"], published=pub, lang_hint=it.get("lang")))
+        events = pipe.visible(doc.events)
+        lang_levels = rep.by_lang.setdefault(it.get("lang", "?"), {lvl: PRF() for lvl in LEVELS})
+        for lvl in LEVELS:
+            pred = {_triple(e.source.actor.key, e.type, e.target.actor.key if e.target else None, lvl)
+                    for e in events if e.source}
+            gold = {_triple(str(x["source"]), str(x["type"]), str(x["target"]) if x.get("target") else None, lvl)
+                    for x in it.get("events") or []}
+            rep.levels[lvl].add(pred, gold)
+            lang_levels[lvl].add(pred, gold)
+            if lvl == "strict" and pred != gold:
+                rep.failures.append(
+                    f"{it['id']}: missed {sorted(' '.join(t) for t in gold - pred)} extra {sorted(' '.join(t) for t in pred - gold)}"
+                )
+    return rep

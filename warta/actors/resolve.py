@@ -136,6 +136,16 @@ class Resolver:
         country = a.country or (key if a.kind == "state" else None)
         return Actor(key=a.key, name=a.name, country=country, sector=sector or a.sector)
 
+    PEOPLE = {"CVL": ("CIVILIANS", "civilians"), "PRO": ("PROTESTERS", "protesters"), "REF": ("REFUGEES", "refugees")}
+
+    def people(self, sector: str, country: str | None) -> Actor:
+        """Unorganised people (ANNOTATION.md): <ISO3>.CIVILIANS, or plain CIVILIANS when no country is given."""
+        suffix, noun = self.PEOPLE[sector]
+        if country:
+            state = self.kb.actors.get(country)
+            return Actor(f"{country}.{suffix}", f"{state.name if state else country} {noun}", country, sector)
+        return Actor(suffix, noun, None, sector)
+
     def role_of(self, person: PersonEntry, day: dt.date | None) -> Role | None:
         if not person.roles:
             return None
@@ -231,6 +241,8 @@ class Resolver:
                 actor = Actor(actor.key, actor.name, actor.country, title_sector)
         elif attached is not None:
             actor = self.actor(attached.key, title_sector or attached.sector)
+            if actor is not None and has_organ and title_sector in self.PEOPLE:
+                actor = self.people(title_sector, actor.country or (actor.key if "." not in actor.key else None))
         kind = "person" if person_key else ("organ" if has_organ else "title")
         # an unknown name right after a title: "Menteri Luar Negeri Jerman Heiko Maas"
         if person_key is None and "title" in kinds and actor is not None:
@@ -259,6 +271,8 @@ class Resolver:
             if a is None:
                 return []
             return [Mention(a, surface, h.start, h.end, "person", person=t.key)]
+        if t.kind == "organ" and t.sector in self.PEOPLE:
+            return [Mention(self.people(t.sector, None), surface, h.start, h.end, "group")]
         if t.kind == "pron" and state.last_person is not None:
             lp = state.last_person
             return [Mention(lp.actor, surface, h.start, h.end, "pronoun", person=lp.person)]

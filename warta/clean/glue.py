@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import cache
 
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z\u00c0-\u024f]{4,}\b")
+# up to two capitalised words right before a token: the head of a multi-word name ("Abu" in "Abu DhabiSebuah")
+_BEFORE = re.compile(r"(?<![\w'-])(?:[A-Z][\w'-]*[ ]){1,2}$")
 # Indonesian clitics and suffixes that belong to the word they follow
 _CLITICS = frozenset({"lah", "kah", "pun", "nya", "ku", "mu", "tah", "an", "kan", "i", "n", "s", "es", "ian", "ese"})
 
@@ -41,34 +43,48 @@ class GlueFixer:
     def _is_word(self, w: str, lang: str) -> bool:
         return zipf(w, lang) >= 2.5 or zipf(w, "en") >= 3.0
 
-    def split(self, token: str, lang: str) -> str | None:
-        """The repaired form of one token, or None when it should stay as it is."""
+    def split(self, token: str, lang: str, before: tuple[str, ...] = ()) -> str | None:
+        """The repaired form of one token, or None when it should stay as it is. `before` holds the words
+        just before the token (nearest last), so the tail of a multi-word name is known: "Abu DhabiSebuah"."""
         if self.is_name(token) or self._is_word(token, lang):
             return None
         # a case change inside the word marks the seam most reliably: "LibyaTentara"
         for i in range(len(token) - 1, 2, -1):
             if token[i].isupper() and token[i - 1].islower():
                 left, right = token[:i], token[i:]
-                if self.is_name(left) and (self.is_name(right) or self._common(right, lang)):
+                if self._known(left, before) and (self.is_name(right) or self._common(right, lang)):
                     return f"{left} {right}"
                 return None
         for i in range(len(token) - 2, 2, -1):  # longest known name first
             left, right = token[:i], token[i:]
             if right.lower() in _CLITICS or len(right) < 2:
                 continue
-            if self.is_name(left) and (self._common(right, lang) or self.is_name(right)):
+            if self._known(left, before) and (self._common(right, lang) or self.is_name(right)):
                 return f"{left} {right}"
         return None
 
+    def _known(self, left: str, before: tuple[str, ...]) -> bool:
+        """`left` is a name, alone or as the last word of a name of up to three words."""
+        if self.is_name(left):
+            return True
+        for n in (1, 2):
+            if len(before) >= n and self.is_name(" ".join((*before[-n:], left))):
+                return True
+        return False
+
     def _common(self, w: str, lang: str) -> bool:
-        return zipf(w, lang) >= self.min_zipf or (lang != "en" and zipf(w, "en") >= self.min_zipf + 1.5)
+        # a two-letter remainder must be a very frequent word ("di", "on"): "Maliki" is not "Mali ki"
+        floor = max(self.min_zipf, 5.0) if len(w) <= 2 else self.min_zipf
+        return zipf(w, lang) >= floor or (lang != "en" and zipf(w, "en") >= floor + 1.5)
 
     def fix(self, text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         fixed: list[tuple[str, str]] = []
 
         def repl(m: re.Match[str]) -> str:
             tok = m.group(0)
-            new = self.split(tok, lang)
+            prev = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+            before = tuple(prev.group(0).split()) if prev else ()
+            new = self.split(tok, lang, before)
             if new is None:
                 return tok
             fixed.append((tok, new))

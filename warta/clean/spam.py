@@ -20,6 +20,7 @@ class SpamData(BaseModel):
     strong: list[str]
     weak: list[str]
     boilerplate: list[str]
+    lines: list[str] = []
 
 
 @cache
@@ -29,7 +30,8 @@ def load_spam_data() -> SpamData:
         data = SpamData.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (ValidationError, yaml.YAMLError) as err:
         raise DataFileError(E.E106.fmt(path=path, detail=str(err).splitlines()[0])) from err
-    for name, items in (("strong", data.strong), ("weak", data.weak), ("boilerplate", data.boilerplate)):
+    for name, items in (("strong", data.strong), ("weak", data.weak), ("boilerplate", data.boilerplate),
+                        ("lines", data.lines)):
         seen = set()
         for it in items:
             if it.lower() in seen:
@@ -50,11 +52,13 @@ class SpamFilter:
         self.strong_hits = strong_hits
         self.share = share
         strong = sorted(data.strong, key=len, reverse=True)
-        self._strong = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in strong) + r")\b", re.I)
+        # a strong term may carry digits, as spam site names do: "gacor88", "maxwin77", "sbobet88"
+        self._strong = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in strong) + r")\d*\b", re.I)
         self._weak = frozenset(w.lower() for w in data.weak) | frozenset(
             w for s in data.strong for w in s.lower().split()
         )
         self._boiler = re.compile("|".join(f"(?:{b})" for b in data.boilerplate), re.I)
+        self._lines = re.compile("|".join(f"(?:{b})" for b in data.lines) or r"(?!)", re.I)
 
     def judge(self, line: str) -> str:
         """'spam', 'boilerplate' or '' for a line worth keeping."""
@@ -63,6 +67,8 @@ class SpamFilter:
             return ""
         if self._boiler.match(s):
             return "boilerplate"
+        if self._lines.fullmatch(s):
+            return "spam"
         words = _WORD.findall(s.lower())
         if not words:
             return ""

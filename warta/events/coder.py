@@ -79,6 +79,7 @@ class Trigger:
     negated: bool = False
     refused: bool = False
     hypothetical: bool = False
+    committed: bool = False  # "will", "promised to": the commitment is the event
     mode: str | None = None
     source: Group | None = None
     target: Group | None = None
@@ -116,6 +117,7 @@ class _Words:
         self.be = one(g.be_forms)
         self.passive_prefixes = tuple(g.passive_prefixes)
         self.parties = multi(g.parties)
+        self.commitment = multi(g.commitment)
         self.infinitive = one(g.infinitive)
         self.closed = (
             self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
@@ -259,8 +261,9 @@ class Coder:
             if prev is not None and (toks[prev].low in self.w.light or toks[prev].low in self.w.determiners):
                 return "noun"
             return "active"
-        # English
-        if prev is not None and toks[prev].low in self.w.be and t.low != t.stem and t.low.endswith(("ed", "en", "t")):
+        # English: a participle after a form of "be" ("was attacked by", "has been criticised by")
+        back = [x.low for x in toks[max(0, tr.t0 - 3) : tr.t0]]
+        if any(b in self.w.be for b in back) and t.low != t.stem and t.low.endswith(("ed", "en", "t")):
             return "passive"
         before = toks[tr.t0 - 1] if tr.t0 > 0 else None
         if before is not None and (
@@ -300,11 +303,25 @@ class Coder:
             tr.negated = True
         if any(w in self.w.modal for w in lows) or any(" ".join(s) in text for s in self.w.modal_multi if len(s) > 1):
             tr.hypothetical = True
+        if tr.hypothetical:
+            spec = [w for w in lows if w in self.w.modal and (w,) not in self.w.commitment]
+            commit = any(
+                any(lows[k : k + len(seq)] == list(seq) for k in range(len(lows) - len(seq) + 1)) for seq in self.w.commitment
+            )
+            if commit and not spec:
+                tr.committed = True
         if lows and lows[-1] in self.w.infinitive:
             tr.hypothetical = True
-            tr.notes.append(f"embedded after {lows[-1]!r}: not asserted")
+            before = lows[:-1]
+            # "promised to send", "siap untuk membantu": a commitment; "urged X to withdraw": embedded
+            if any(before[-len(seq) + 1 :] == list(seq[:-1]) for seq in self.w.commitment if len(seq) > 1 and seq[-1] == lows[-1]):
+                tr.committed = True
+            else:
+                tr.committed = False
+                tr.notes.append(f"embedded after {lows[-1]!r}: not asserted")
         if any(t.low in self.w.conditional for t in toks[lo : tr.t0]):
             tr.hypothetical = True
+            tr.committed = False
 
     def _mode(self, toks: list[Tok], tr: Trigger, lo: int, hi: int) -> str | None:
         if tr.pattern.mode:
@@ -349,8 +366,18 @@ class Coder:
         right = [g for g in groups if g.t0 > tr.t1 and g.t1 <= hi]
         w = self.w
 
-        def after_prep(g: Group, preps: frozenset[str]) -> bool:
-            return g.t0 > 0 and toks[g.t0 - 1].low in preps
+        def after_prep(g: Group, preps: frozenset[str], gap: int = 0) -> bool:
+            """The group follows one of `preps`, allowing `gap` plain nouns between ("oleh rudal Houthi")."""
+            k = g.t0 - 1
+            for _ in range(gap + 1):
+                if k < 0:
+                    return False
+                if toks[k].low in preps:
+                    return True
+                if toks[k].group >= 0 or toks[k].low in w.closed or not toks[k].text.isalpha():
+                    return False
+                k -= 1
+            return False
 
         def direct(g: Group) -> bool:  # right after the trigger, maybe past a determiner or adverb
             k = tr.t1 + 1
@@ -372,6 +399,11 @@ class Coder:
             return None
 
         targets_right = [g for g in right if not g.locative or tr.pattern.type in ("AID", "MOBILIZE", "CONSULT")]
+        agent_preps = w.agent
+        target_preps = w.target_preps
+        if tr.pattern.type == "RETREAT":  # "mundur dari Sirte", "withdrew from Niger": what is left
+            agent_preps = frozenset({"oleh", "by"})
+            target_preps = w.target_preps | (w.agent - agent_preps)
         voice = tr.voice
         # coordinated verbs share the subject: "PBB menyambut baik ... dan mendesak ..."
         shared = None
@@ -381,7 +413,7 @@ class Coder:
 
         if voice == "passive":
             tr.target = nearest_left()
-            agent = next((g for g in right if after_prep(g, w.agent)), None)
+            agent = next((g for g in right if after_prep(g, w.agent, gap=2)), None)
             if agent is None and self.lang == "id":
                 agent = next((g for g in right if direct(g)), None)
             tr.source = agent
@@ -403,27 +435,43 @@ class Coder:
         if voice == "noun":
             if self.lang == "id":
                 gen = next((g for g in right if direct(g) and not g.locative), None)
-                by = next((g for g in right if after_prep(g, w.agent)), None)
+                by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or gen or shared or nearest_left()
                 tgt = next(
-                    (g for g in targets_right if g is not tr.source and after_prep(g, w.target_preps)), None
+                    (g for g in targets_right if g is not tr.source and after_prep(g, target_preps)), None
                 )
                 tr.target = tgt
             else:
                 before = left[-1] if left and left[-1].t1 == tr.t0 - 1 or (left and left[-1].t1 == tr.t0 - 2 and toks[tr.t0 - 1].low in ("'s", "’s")) else None
-                by = next((g for g in right if after_prep(g, w.agent)), None)
+                by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or before or shared or nearest_left()
                 tr.target = next(
-                    (g for g in targets_right if g is not tr.source and (after_prep(g, w.target_preps) or direct(g))), None
+                    (g for g in targets_right if g is not tr.source and (after_prep(g, target_preps) or direct(g))), None
                 )
-            if tr.target is None and tr.source is not None:
-                tr.target = next((g for g in targets_right if g is not tr.source and g.t0 > tr.source.t1), None) if tr.source in right else None
+            if tr.target is None and tr.source is not None and tr.source not in right:
+                tr.target = self._fallback_target(toks, tr, targets_right)
             return
         # active
         tr.source = shared or nearest_left()
-        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, w.target_preps)), None)
-        if tr.target is None and targets_right and targets_right[0].t0 - tr.t1 <= 4:
-            tr.target = targets_right[0]
+        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, target_preps)), None)
+        if tr.target is None:
+            tr.target = self._fallback_target(toks, tr, targets_right)
+        if (
+            plover()[tr.pattern.type].symmetric and tr.source is not None and len(tr.source.mentions) >= 2
+            and tr.target is not None and not after_prep(tr.target, target_preps)
+        ):
+            tr.target = None  # "Israel dan Hamas sepakat ... yang dimediasi Mesir": the pair agreed
+
+    def _fallback_target(self, toks: list[Tok], tr: Trigger, targets_right: list[Group]) -> Group | None:
+        """The first actor to the right in the clause, not inside a relative clause and not past another
+        actor's verb ("mengancam akan menembak jatuh pesawat mata-mata AS" -> AS)."""
+        for g in targets_right:
+            if g.t0 - tr.t1 > 9:
+                return None
+            if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
+                return None
+            return g
+        return None
 
     # -- the sentence ----------------------------------------------------------------------------------
     def code(
@@ -465,6 +513,15 @@ class Coder:
                     if ms:
                         tr.target = Group(ms, loc.t0, loc.t1)
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
+                # "menggempur desa-desa di Lebanon selatan": the state where a foreign force strikes
+                loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
+                if loc is not None:
+                    src_countries = {m.actor.country for m in tr.source.mentions}
+                    states = [m for m in loc.mentions if m.actor.key == m.actor.country and m.actor.country not in src_countries]
+                    if states:
+                        tr.target = Group(states, loc.t0, loc.t1)
+                        tr.notes.append("target: the state where the attack happened")
+            if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
                 # one side of a known war attacking with no target named: the other side
                 others = []
                 for m in tr.source.mentions:
@@ -483,6 +540,15 @@ class Coder:
                     typ = counterpart or typ
                     tr.negated = False
                     tr.hypothetical = False  # "tidak dapat mendukung": a refusal, not a possibility
+            if tr.committed and tr.hypothetical and not tr.negated:
+                # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
+                counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
+                    "THREATEN" if plover()[typ].quad == "material_conflict" else None)
+                if counterpart:
+                    tr.notes.append(f"commitment to {typ} coded as {counterpart}")
+                    tr.mode = None
+                    typ = counterpart
+                    tr.hypothetical = False
             info = plover()[typ]
             why = self._describe(tr, toks, typ)
             if tr.source is None:
@@ -502,6 +568,8 @@ class Coder:
                 pairs = [(ms[a], ms[b]) for a in range(len(ms)) for b in range(a + 1, len(ms))]
             else:
                 pairs = [(s, t) for s in tr.source.mentions for t in (tr.target.mentions if tr.target else [None])]
+            if tr.pattern.mutual:
+                pairs += [(t, s) for s, t in pairs if t is not None and t.start >= 0]
             for s, t in pairs:
                 if t is not None and t.actor.key == s.actor.key:
                     continue

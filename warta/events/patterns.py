@@ -50,6 +50,7 @@ class EntryModel(BaseModel):
     patterns: list[str]
     exclude_next: list[str] = Field(default_factory=list)
     voice: str | None = None
+    mutual: bool = False  # both directions: "X bentrok dengan Y", "X and Y clashed"
     line: int = 0
 
     @field_validator("type")
@@ -96,6 +97,7 @@ class GrammarFile(BaseModel):
     noun_suffixes: list[str] = Field(default_factory=list)
     noun_prefixes: list[str] = Field(default_factory=list)
     parties: list[str] = Field(default_factory=list)
+    commitment: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
 
 
@@ -107,6 +109,7 @@ class Pattern:
     words: tuple[str, ...]  # as written, lower case
     exclude_next: tuple[tuple[str, ...], ...]
     voice: str | None
+    mutual: bool
     source: str  # "warta/lang/id/events.yaml:12"
     text: str
 
@@ -185,7 +188,7 @@ def load_patterns(lang: str, stem: Callable[[str], str]) -> PatternSet:
             stems = tuple(stem(w) for w in words)
             if not stems:
                 continue
-            p = Pattern(e.type, e.mode, stems, words, excl, e.voice, f"{rel}:{e.line}", text)
+            p = Pattern(e.type, e.mode, stems, words, excl, e.voice, e.mutual, f"{rel}:{e.line}", text)
             prev = seen.get(stems)
             if prev is not None:
                 if prev.type != p.type or prev.mode != p.mode:

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..errors import E, DataFileError, InputError
+from ..errors import DataFileError, E, InputError
 from ..lang import SUPPORTED, read_yaml
 
 Unit = Literal["day", "week", "month", "year"]
@@ -89,7 +89,9 @@ class RelativeEntry(_Strict):
     unit: Unit
     offset: int = Field(ge=-50, le=50)
     weekday: int | None = Field(default=None, ge=0, le=6)  # with unit week: that day of it (weekends)
-    future: bool = False  # refers to a time after publication though its period may have begun ("later this week")
+    future: bool = (
+        False  # refers to a time after publication though its period may have begun ("later this week")
+    )
 
     @model_validator(mode="after")
     def _valid(self) -> RelativeEntry:
@@ -118,7 +120,9 @@ class Leads(_Strict):
     """Words before a date that belong to the expression ("pada hari", "on", "pada bulan", "in")."""
 
     day: list[str] = Field(default_factory=list)  # optional before weekdays and day dates
-    weekday_strong: list[str] = Field(default_factory=list)  # after these, case-sensitive weekday names count in any case
+    weekday_strong: list[str] = Field(
+        default_factory=list
+    )  # after these, case-sensitive weekday names count in any case
     month: list[str] = Field(default_factory=list)  # required before a bare month name
     year: list[str] = Field(default_factory=list)  # required before a bare year
     relative: list[str] = Field(default_factory=list)  # optional before relative expressions
@@ -205,7 +209,9 @@ class DatesSchema(_Strict):
             raise ValueError("relative: a phrase is listed twice")
         for name in ("ordinal_suffixes", "month_of", "time_of_day", "future_markers", "header_labels"):
             _check_words(getattr(self, name), name)
-        _check_words(list(self.weekday_modifiers.before) + list(self.weekday_modifiers.after), "weekday modifier")
+        _check_words(
+            list(self.weekday_modifiers.before) + list(self.weekday_modifiers.after), "weekday modifier"
+        )
         return self
 
 
@@ -265,20 +271,23 @@ def _atoms(text: str) -> list[str]:
     return out
 
 
+_TrieNode = dict[str, "_TrieNode"]  # atom -> subtree; the key "" marks the end of a phrase
+
+
 def _trie(seqs: list[list[str]]) -> str:
     """Alternation of atom sequences as a trie: re tries branches one by one, so shared prefixes are
     matched once and most positions fail on the first character. Optional tails are greedy, which keeps
     the longest phrase first ("kemarin lusa" before "kemarin") as a longest-first alternation would."""
     if not seqs:
         return "(?:(?!))"
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _TrieNode = {}
     for seq in seqs:
         node = root
         for atom in seq:
             node = node.setdefault(atom, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    def emit(node: _TrieNode) -> str:
         branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
         if not branches:
             return ""
@@ -328,7 +337,8 @@ class _Lang:
 
     code: str
     pattern: re.Pattern[str]  # runs on the lower-cased sentence: far faster than re.IGNORECASE
-    pattern_i: re.Pattern[str]  # the same, case-insensitive, for the rare text whose lower case changes length
+    # the same, case-insensitive, for the rare text whose lower case changes length ("İ")
+    pattern_i: re.Pattern[str]
     case_sensitive: frozenset[str]  # names that count only capitalised ("Minggu" = Sunday, "May")
     cs_anchors: frozenset[str]  # anchors that only stand for a case-sensitive name
     weekdays: dict[str, int]
@@ -371,7 +381,8 @@ def _lang(code: str) -> _Lang:
     mon = _month_alt(s)
     ordinal = (_alt(s.ordinal_suffixes) + "?") if s.ordinal_suffixes else ""
     of = rf"(?:\s+{_alt(s.month_of)})?" if s.month_of else ""
-    year = r"(?:1[89]|20)\d{2}(?!\d)"
+    # a year, but not a decade ("tahun 1990-an", "the 1990s"): those have no precision to give
+    year = r"(?:1[89]|20)\d{2}(?!\d|-an\b|s\b)"
     tod = _alt(s.time_of_day)
     since = _alt(s.leads.since)
     L = s.leads
@@ -394,7 +405,7 @@ def _lang(code: str) -> _Lang:
         rf"(?P<k_m>{req(L.month)}(?P<m_m>{mon}))",
         rf"(?P<k_y>{req(L.year)}(?P<y_y>{year}))",
         rf"(?P<k_numl>{req(L.day)}(?P<nl_a>\d{{1,2}})/(?P<nl_b>\d{{1,2}})(?![\d/]))",
-        rf"(?P<k_nump>(?<=\()(?P<np_a>\d{{1,2}})/(?P<np_b>\d{{1,2}})(?=\)))",
+        r"(?P<k_nump>(?<=\()(?P<np_a>\d{1,2})/(?P<np_b>\d{1,2})(?=\)))",
         rf"(?P<k_ago>{opt(L.relative)}(?P<ago_n>{_alt(list(numbers))}|\d{{1,3}})\s+(?P<ago_u>{_alt(list(units))})"
         rf"\s+{_alt(s.ago.after)}(?!\w))",
         rf"(?P<k_rel>{opt(L.relative)}(?P<rel>{_alt(list(relative))})(?!\w)(?:\s+(?P<rel_tod>{tod})(?!\w))?)",
@@ -430,7 +441,9 @@ def _lang(code: str) -> _Lang:
         relative=relative,
         numbers=numbers,
         units=units,
-        modifiers={_norm(k): v for k, v in {**s.weekday_modifiers.before, **s.weekday_modifiers.after}.items()},
+        modifiers={
+            _norm(k): v for k, v in {**s.weekday_modifiers.before, **s.weekday_modifiers.after}.items()
+        },
         numeric_order=tuple(s.numeric_order),
         since=re.compile(rf"{since}(?!\w)", re.IGNORECASE),
         breaks=breaks,
@@ -518,7 +531,10 @@ class _Clauses:
     def spans(self) -> list[tuple[int, int, bool]]:
         """(start, end, hard) of each break."""
         if self._spans is None:
-            self._spans = [(m.start(), m.end(), m.group("hard") is not None) for m in self._lang.breaks.finditer(self._text)]
+            self._spans = [
+                (m.start(), m.end(), m.group("hard") is not None)
+                for m in self._lang.breaks.finditer(self._text)
+            ]
             self._starts = [s for s, _, _ in self._spans]
         return self._spans
 
@@ -562,7 +578,9 @@ class _Found:
     future: bool  # the expression itself refers past publication ("later this week") whatever its date
 
 
-def _resolve(m: re.Match[str], lang: _Lang, pub: dt.date | None, text: str, clauses: _Clauses) -> _Found | None:
+def _resolve(
+    m: re.Match[str], lang: _Lang, pub: dt.date | None, text: str, clauses: _Clauses
+) -> _Found | None:
     """DateMatch for one regex match (made on the lower-cased sentence), or None when it names no real date
     (31 April, month 13) or a case-sensitive name is not capitalised ("they may 5", "dua minggu")."""
     kind_group = m.lastgroup
@@ -596,12 +614,16 @@ def _resolve(m: re.Match[str], lang: _Lang, pub: dt.date | None, text: str, clau
     elif kind_group == "k_my":
         precision = "month"
         date = _date(int(g("my_y")), lang.months[_norm(g("my_m").rstrip("."))], 1)
+        if date is None:
+            return None
     elif kind_group == "k_m":
         precision = "month"
         date = _month_start(lang.months[_norm(g("m_m").rstrip("."))], pub)
     elif kind_group == "k_y":
         precision = "year"
         date = _date(int(g("y_y")), 1, 1)
+        if date is None:
+            return None
     elif kind_group in ("k_numl", "k_nump"):
         p = "nl" if kind_group == "k_numl" else "np"
         dm = _numeric(int(g(f"{p}_a")), int(g(f"{p}_b")), lang.numeric_order)
@@ -699,7 +721,10 @@ def _scan(sentence: str, lang: _Lang, published: dt.date | None) -> tuple[list[_
             ):
                 # "Minggu, 5 Januari 2020": one expression; the explicit date is the better half
                 d = f.match
-                f = _Found(DateMatch(d.date, "day", sentence[prev.start : d.end], prev.start, d.end, "explicit"), False)
+                f = _Found(
+                    DateMatch(d.date, "day", sentence[prev.start : d.end], prev.start, d.end, "explicit"),
+                    False,
+                )
                 found.pop()
             found.append(f)
     return found, clauses
@@ -852,7 +877,9 @@ _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _LOOSE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _URL_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
-_URL_COMPACT = re.compile(r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4}|\d{6})?(?!\d)")  # 20190823[hhmm[ss]]
+_URL_COMPACT = re.compile(
+    r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4}|\d{6})?(?!\d)"
+)  # 20190823[hhmm[ss]]
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(?!\d)")
 _URL_Y = re.compile(r"/((?:19|20)\d{2})/")
 # RFC 2822 weekday abbreviations are a format, not a language: "Wed, 08 Jan 2020"
@@ -953,19 +980,22 @@ def _dateline_date(
 
 
 def _from_url(url: str) -> PublishedDate | None:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": a broken URL simply says nothing
+        return None
     where = parts.path + ("?" + parts.query if parts.query else "")
     for rx in (_URL_YMD, _URL_COMPACT):
         for m in rx.finditer(where):
             day = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if day:
                 return PublishedDate(day, "url", "day", m.group())
-    m = _URL_YM.search(where)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return PublishedDate(dt.date(int(m.group(1)), int(m.group(2)), 1), "url", "month", m.group())
-    m = _URL_Y.search(where)
-    if m:
-        return PublishedDate(dt.date(int(m.group(1)), 1, 1), "url", "year", m.group())
+    ym = _URL_YM.search(where)
+    if ym and 1 <= int(ym.group(2)) <= 12:
+        return PublishedDate(dt.date(int(ym.group(1)), int(ym.group(2)), 1), "url", "month", ym.group())
+    y = _URL_Y.search(where)
+    if y:
+        return PublishedDate(dt.date(int(y.group(1)), 1, 1), "url", "year", y.group())
     return None
 
 
@@ -1000,7 +1030,9 @@ def find_publication_date(text: str, url: str | None = None, lang: str | None = 
             if day:
                 return PublishedDate(day, "metadata", "day", m.group().strip())
         head = text[:_HEAD_CHARS]
-        hits = sorted(list(pats.line.finditer(head)) + list(pats.paren.finditer(head)), key=lambda m: m.start())
+        hits = sorted(
+            list(pats.line.finditer(head)) + list(pats.paren.finditer(head)), key=lambda m: m.start()
+        )
         for m in hits:
             ymd = _dateline_date(m, pats.months, order)
             if ymd is None:

