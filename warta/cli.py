@@ -120,7 +120,7 @@ def code(
             write_csv(gen(), sys.stdout)
         else:
             out = list(gen())
-            Console().print(table(out))
+            _out().print(table(out))
         _summary(stats, f"{n} events", quiet)
 
 
@@ -170,7 +170,7 @@ def events(
             elif fmt == "csv":
                 write_csv(rows, sys.stdout)
             else:
-                Console().print(table(list(rows)))
+                _out().print(table(list(rows)))
 
 
 @app.command()
@@ -224,7 +224,7 @@ def demo(
             rows = list(st.events())
         with (folder / "events.jsonl").open("w", encoding="utf-8") as fh:
             write_jsonl(rows, fh)
-        Console().print(table(rows, title=f"warta demo: {len(rows)} events from {result.read.documents} example articles"))
+        _out().print(table(rows, title=f"warta demo: {len(rows)} events from {result.read.documents} example articles"))
         if not quiet:
             err_console.print(
                 f"full output: {folder / 'events.jsonl'} (event JSON, docs/event-json.md) and {db} "
@@ -282,10 +282,16 @@ def eval_cmd(
             err_console.print(f"all figures at or above the floors in {floors}")
 
 
+def _out() -> Console:
+    """stdout console; wide enough for event tables when output goes to a file or pipe."""
+    con = Console()
+    return con if con.is_terminal else Console(width=160)
+
+
 def _print_eval(result: dict[str, Any], details: bool) -> None:
     from rich.table import Table
 
-    con = Console()
+    con = _out()
     art = result.get("articles")
     if art:
         t = Table(title="articles: micro-averaged P/R/F1")

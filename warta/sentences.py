@@ -11,6 +11,13 @@ from .records import Document, Sentence
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’'»)\]]*)(\s+)(?=[\"“‘'«(\[]?[A-Z0-9\u00c0-\u00dd])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+# An acronym in capitals without inner periods ("AS", "PBB", "TNI", "WIB") is written without a period of its
+# own, so a period after it ends the sentence even though the lower-case form is in the abbreviation list;
+# except the few that do take a period before a name ("PT. Pertamina", "KH. Ma'ruf Amin").
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_TAKES_PERIOD = frozenset({"pt", "cv", "kh", "dr", "ir", "hj", "no", "jl", "jln", "st"})
+# Abbreviations that close a list and so often end the sentence too: split before a capital.
+_MAY_END = frozenset({"dll.", "dsb.", "dst.", "etc."})
 
 
 def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
@@ -21,7 +28,7 @@ def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
             before = _WORD_BEFORE.search(text, 0, m.start(1))
             word = (before.group(1) if before else "") + "."
             bare = word.lstrip("(\"“'")
-            if bare.lower() in abbreviations or _INITIAL.match(bare[:-1] or "x"):
+            if _is_abbreviation(bare, abbreviations):
                 continue
         end = m.end(2)
         if text[start:end].strip():
@@ -30,6 +37,18 @@ def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    """`word` (with its final period) does not end the sentence."""
+    low = word.lower()
+    if low in _MAY_END:
+        return False
+    if _INITIAL.match(word[:-1] or "x"):
+        return True
+    if _ACRONYM.match(word[:-1]) and low[:-1] not in _TAKES_PERIOD:
+        return False
+    return low in abbreviations
 
 
 def split_sentences(doc: Document, abbreviations_for: dict[str, frozenset[str]]) -> list[Sentence]:

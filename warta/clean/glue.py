@@ -64,7 +64,10 @@ class GlueFixer:
         return None
 
     def _known(self, left: str, before: tuple[str, ...]) -> bool:
-        """`left` is a name, alone or as the last word of a name of up to three words."""
+        """`left` is a name, alone or as the last word of a name of up to three words. A name of three letters
+        or fewer is an acronym ("PBB", "SAF") and must be written in capitals: "Safadi" is not "Saf adi"."""
+        if len(left) <= 3 and not left.isupper():
+            return False
         if self.is_name(left):
             return True
         for n in (1, 2):

@@ -522,13 +522,19 @@ class Coder:
                         tr.target = Group(states, loc.t0, loc.t1)
                         tr.notes.append("target: the state where the attack happened")
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
-                # one side of a known war attacking with no target named: the other side
-                others = []
+                # one side of a known civil war attacking with no target named: the other side. Only civil wars
+                # (a faction among the sides), and only when every source is a side of the same war.
+                others: list[str] = []
+                wars = set()
                 for m in tr.source.mentions:
-                    country = m.actor.country or ""
-                    sides = sides_of(country, day)
-                    if m.actor.key in sides:
-                        others.extend(k for k in sides if k != m.actor.key)
+                    sides = sides_of(m.actor.country or "", day)
+                    if m.actor.key in sides and any("." in k for k in sides):
+                        wars.add(tuple(sides))
+                        others.extend(k for k in sides if k != m.actor.key and k not in others)
+                    else:
+                        wars.add(("-",))
+                if len(wars) != 1 or ("-",) in wars:
+                    others = []
                 ms = [Mention(a, "", -1, -1, "implied") for a in (self.actor_of(k) for k in others) if a]
                 if ms:
                     tr.target = Group(ms, -1, -1)

@@ -38,7 +38,9 @@ def read_jsonl(head: bytes, fh: BinaryIO, name: str, stats: Any) -> Iterator[Doc
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             stats.warn(E.W004.fmt(path=name, line=lineno), skip=True)
             continue
-        doc_id = str(obj.get("id") or f"{name.rsplit('/', 1)[-1]}:{lineno}")
+        # a record without an id is named after its file and line: news-feed.jsonl line 3 -> news-feed-3
+        stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        doc_id = str(obj.get("id") or f"{stem}-{lineno}")
         doc = Document(
             id=doc_id,
             text="",

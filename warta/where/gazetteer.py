@@ -65,6 +65,7 @@ STRONG_POP = 100_000
 COMMON_WORD_POP = 1_000_000
 
 MAX_SPAN_TOKENS = 4
+MAX_LOWER_TAIL = 3  # lowercase words a name may end with ("Kerem Shalom crossing")
 
 # Arabic articles and name particles that may sit inside a place name ("Ras al Ain", "Strait of Hormuz").
 _PARTICLES = frozenset(
@@ -751,7 +752,6 @@ class _Rules:
     retreat: re.Pattern[str] | None
     breaks: tuple[tuple[str, ...], ...]
     fillers: frozenset[str]
-    prep_words: frozenset[str]
     common: frozenset[str]
 
     @classmethod
@@ -768,7 +768,6 @@ class _Rules:
             retreat=_any_regex(d["retreat"]),
             breaks=_phrases(d["breaks"]),
             fillers=frozenset(w.casefold() for w in d["fillers"]),
-            prep_words=frozenset(w for p in (*static, *to, *from_) for w in p),
             common=frozenset(common),
         )
 
@@ -1047,7 +1046,7 @@ class Gazetteer:
         cset = frozenset(countries)
         acr = self._acronyms.get(lang, {})
         stop, initial_stop = rules.stopwords, rules.initial_stopwords
-        # kind: 0 break, 1 name word, 2 particle, 3 acronym with a place
+        # kind: 0 break, 1 name word, 2 particle, 3 acronym with a place, 4 lowercase word
         toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
         prev_end = 0
         for m in _NAME_TOKEN.finditer(text):
@@ -1072,7 +1071,9 @@ class Gazetteer:
                     kind = 1
             elif w in _PARTICLES:
                 kind = 2
-            # A run only continues across plain spaces.
+            elif first.islower():
+                kind = 4
+            # A name only continues across plain spaces: mark punctuation in between with a break.
             if toks and gap and not gap.isspace():
                 toks.append((s, s, 0, False))
             toks.append((s, e, kind, initial))
@@ -1118,6 +1119,20 @@ class Gazetteer:
             if toks[p][2] != 1:
                 p += 1
                 continue
+            # Names that go on in lowercase: "Rafah crossing", "Zaporizhzhia nuclear plant".
+            ext = j
+            while ext + 1 < len(toks) and ext - j < MAX_LOWER_TAIL and toks[ext + 1][2] == 4:
+                ext += 1
+            for q in range(ext, j, -1):
+                s, e = toks[p][0], toks[q][1]
+                post = self._postings(norm(text[s:e]), lang)
+                if post:
+                    r = self._pick(post, cset, False, p > i, True, toks[p][3])
+                    if r is not None:
+                        place = self._place(r)
+                        place.text, place.start, place.end = text[s:e], s, e
+                        out.append(place)
+                        return
             for q in range(min(j, p + MAX_SPAN_TOKENS - 1), p - 1, -1):
                 if toks[q][2] != 1:
                     continue
@@ -1278,7 +1293,7 @@ def event_place(
             end -= 1
             if end < lo or end <= t1 < k0 or not toks[end][2][0].isalpha() or end in place_tokens:
                 break
-            if words[end] in rules.prep_words or is_break[end]:
+            if is_break[end]:
                 break
         if not kind:
             prep = -1
@@ -1304,17 +1319,23 @@ def event_place(
                 # whole clause however long its subject; elsewhere before the trigger a place is
                 # usually inside the subject ("Forces in Tripoli attacked").
                 distance = _FRONTED_DISTANCE if prep == lo else distance + _BEFORE_COST
-        elif kind in ("to", "from") and after:
+        elif kind in ("to", "from") and not overlaps(p.start, p.end, exclude):
             pattern = rules.movement if kind == "to" else rules.retreat
             gov = words[max(lo, prep - _GOVERNOR_WINDOW) : prep]
-            if not overlaps(p.start, p.end, exclude):
-                if trigger is not None and t1 < prep and prep - t1 <= _GOVERNOR_WINDOW and (
-                    moves(trigger_words, pattern) or moves(words[t1 + 1 : prep], pattern)
-                ):
-                    if "," not in words[t1 + 1 : prep]:
-                        cls = 0
-                elif moves(gov, pattern) and "," not in gov:
-                    cls = 2
+            if (
+                after
+                and trigger is not None
+                and prep - t1 <= _GOVERNOR_WINDOW
+                and (moves(trigger_words, pattern) or moves(words[t1 + 1 : prep], pattern))
+            ):
+                if "," not in words[t1 + 1 : prep]:
+                    cls = 0  # the trigger's own destination or origin: "perjalanan ke Brussels"
+            elif moves(gov, pattern) and "," not in gov and (after or "," not in between):
+                # Another movement word's destination: the purpose that follows happens there
+                # ("perjalanan ke Brussels ... untuk bertemu"), when no comma parts them.
+                cls = 2
+                if not after:
+                    distance += _BEFORE_COST
         elif not kind and trigger is not None and after and not overlaps(p.start, p.end, exclude):
             # A bare object right after the trigger, perhaps behind "kota", "the town of" (and an
             # appositive comma: "merebut ibu kota, Tripoli").
