@@ -106,8 +106,11 @@ class Resolver:
                 continue
             after = end + 1
             if after < n and folded[after].isalnum():
-                # Indonesian possessive clitic: "pemerintahnya" is still "pemerintah"
-                if not (folded.startswith("nya", after) and (after + 3 == n or not folded[after + 3].isalnum())):
+                # Indonesian possessive clitic ("pemerintahnya" is still "pemerintah"); and the English
+                # adjective ending machine translation leaves on a name ("Rusian kontraktor" = Russian)
+                nya = folded.startswith("nya", after) and (after + 3 == n or not folded[after + 3].isalnum())
+                adj_n = folded[after] == "n" and folded[end] == "a" and (after + 1 == n or not folded[after + 1].isalnum())
+                if not (nya or adj_n):
                     continue
             surface = text[start : end + 1]
             kept = tuple(t for t in targets if t.exact is None or t.exact == surface)
@@ -184,7 +187,7 @@ class Resolver:
             covered.append((h.start, h.end))
             i += 1
         mentions.extend(self._aliases(text, covered, state))
-        mentions = self._pronouns(mentions)
+        mentions = self._pronouns(mentions, text)
         mentions.sort(key=lambda x: x.start)
         self._remember(mentions, state)
         return mentions
@@ -280,7 +283,23 @@ class Resolver:
             return [Mention(g.actor, surface, h.start, h.end, "pronoun") for g in state.last_group]
         return []
 
-    def _pronouns(self, mentions: list[Mention]) -> list[Mention]:
+    @staticmethod
+    def _coordinated_run(before: list[Mention], text: str) -> list[Mention]:
+        """The last run of mentions joined by commas and 'dan'/'and' ("Perancis, Mesir, Yunani dan Siprus")."""
+        if not before:
+            return []
+        run = [before[-1]]
+        for x in reversed(before[:-1]):
+            gap = text[x.end : run[0].start]
+            if re.fullmatch(r"[\s,]*(?:dan|and|serta|&)?[\s,]*", gap, re.I) and gap.strip(" ") != "":
+                run.insert(0, x)
+            elif gap == "" or gap.isspace():
+                run.insert(0, x)
+            else:
+                break
+        return run
+
+    def _pronouns(self, mentions: list[Mention], text: str = "") -> list[Mention]:
         """Re-point pronouns at antecedents earlier in the same sentence when there are any: "Pasukan GNA
         mengatakan bahwa mereka telah mundur", "Le Drian berbicara dengan Pompeo ... dan keduanya sepakat"."""
         mentions.sort(key=lambda x: x.start)
@@ -295,6 +314,10 @@ class Resolver:
             same = [x for x in mentions if x.start == m.start and x.end == m.end]
             i += len(same)
             before = [x for x in out if x.kind != "pronoun"]
+            run = self._coordinated_run(before, text)
+            if (len(same) > 1 or self._is_plural(m.text)) and len({x.actor.key for x in run}) >= 2:
+                out.extend(Mention(d.actor, m.text, m.start, m.end, "pronoun") for d in run)
+                continue
             if len(same) > 1 or self._is_plural(m.text):
                 distinct: list[Mention] = []
                 persons = [x for x in before if x.kind == "person"]

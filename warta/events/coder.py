@@ -27,6 +27,9 @@ from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns,
 
 CODER_NAME = "warta-rules"
 
+# nouns between a locative preposition and a place: "di wilayah Libya", "in the city of"
+_PLACE_NOUNS = frozenset("wilayah kota daerah provinsi kawasan negara ibu region city province area town capital the".split())
+
 
 class Conflict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -176,7 +179,8 @@ class Coder:
             prev2 = toks[g.t0 - 2] if g.t0 > 1 else None
             if prev is not None:
                 g.locative = prev.low in self.w.locative or (
-                    prev2 is not None and f"{prev2.low} {prev.low}" in {"di dekat", "di sekitar"}
+                    prev2 is not None and (f"{prev2.low} {prev.low}" in {"di dekat", "di sekitar"}
+                                           or (prev2.low in self.w.locative and prev.low in _PLACE_NOUNS))
                 )
                 g.possessor = self._plain_noun(prev)
         return groups
@@ -283,7 +287,7 @@ class Coder:
             j -= 1
         return j if j >= 0 else None
 
-    def _polarity(self, toks: list[Tok], tr: Trigger, lo: int, floor: int = 0) -> None:
+    def _polarity(self, toks: list[Tok], tr: Trigger, lo: int, floor: int = 0, prev: Trigger | None = None) -> None:
         """Negation and modality from the words before the trigger, inside its clause and after the trigger
         before it ("tidak dapat mendukung seruan PBB": the negation belongs to "mendukung", not "seruan")."""
         lo = max(lo, floor)
@@ -310,7 +314,16 @@ class Coder:
             )
             if commit and not spec:
                 tr.committed = True
-        if lows and lows[-1] in self.w.infinitive:
+        trip = prev is not None and prev.pattern.type == "CONSULT" and tr.pattern.type == "CONSULT"
+        if tr.voice == "noun" and not trip and any(
+            w in self.w.infinitive and k + 1 < len(lows) and lows[k + 1] not in self.w.determiners
+            for k, w in enumerate(lows[:-1])
+        ):
+            tr.hypothetical = True  # "untuk membuka jalan bagi perundingan": the talks are a purpose
+            tr.notes.append("inside a purpose clause: not asserted")
+        if lows and lows[-1] in self.w.infinitive and trip:
+            tr.notes.append("the purpose of a visit: asserted")
+        elif lows and lows[-1] in self.w.infinitive:
             tr.hypothetical = True
             before = lows[:-1]
             # "promised to send", "siap untuk membantu": a commitment; "urged X to withdraw": embedded
@@ -385,9 +398,20 @@ class Coder:
                 k += 1
             return k == g.t0
 
+        # "Uni Eropa, yang berusaha ... seperti Turki dan Rusia ..., mendorong Serraj": skip the aside
+        aside_from = None
+        pc0 = self._prev_content(toks, tr.t0)
+        if pc0 is not None and toks[pc0].low == ",":
+            for k in range(pc0 - 1, lo, -1):
+                if toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in w.relative:
+                    aside_from = k
+                    break
+
         def nearest_left() -> Group | None:
             for g in reversed(left):
                 if g.locative:
+                    continue
+                if aside_from is not None and g.t0 > aside_from:
                     continue
                 between = toks[g.t1 + 1 : tr.t0]
                 # "resolusi Dewan Keamanan yang menyerukan ...": the resolution calls, not the Council
@@ -398,7 +422,7 @@ class Coder:
                 return g
             return None
 
-        targets_right = [g for g in right if not g.locative or tr.pattern.type in ("AID", "MOBILIZE", "CONSULT")]
+        targets_right = [g for g in right if not g.locative]
         agent_preps = w.agent
         target_preps = w.target_preps
         if tr.pattern.type == "RETREAT":  # "mundur dari Sirte", "withdrew from Niger": what is left
@@ -425,7 +449,11 @@ class Coder:
         between_g = None
         for k in range(tr.t1 + 1, min(tr.t1 + 3, len(toks))):
             if toks[k].low in w.between:
-                between_g = next((g for g in right if g.t0 > k), None)
+                cands = [g for g in right if g.t0 > k]
+                between_g = next(
+                    (g for g in cands if len({m.actor.key for m in g.mentions if m.kind != "pronoun"}) >= 2),
+                    cands[0] if cands else None,
+                )
                 break
         if between_g is not None and len(between_g.mentions) >= 2:
             first, rest = between_g.mentions[0], between_g.mentions[1:]
@@ -438,7 +466,7 @@ class Coder:
                 by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or gen or shared or nearest_left()
                 tgt = next(
-                    (g for g in targets_right if g is not tr.source and after_prep(g, target_preps)), None
+                    (g for g in targets_right if g is not tr.source and after_prep(g, target_preps, gap=2)), None
                 )
                 tr.target = tgt
             else:
@@ -446,14 +474,17 @@ class Coder:
                 by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or before or shared or nearest_left()
                 tr.target = next(
-                    (g for g in targets_right if g is not tr.source and (after_prep(g, target_preps) or direct(g))), None
+                    (g for g in targets_right if g is not tr.source and (after_prep(g, target_preps, gap=2) or direct(g))), None
                 )
             if tr.target is None and tr.source is not None and tr.source not in right:
                 tr.target = self._fallback_target(toks, tr, targets_right)
             return
         # active
         tr.source = shared or nearest_left()
-        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, target_preps)), None)
+        if tr.pattern.direct_target:
+            tr.target = next((g for g in targets_right if direct(g)), None)
+            return
+        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, target_preps, gap=2)), None)
         if tr.target is None:
             tr.target = self._fallback_target(toks, tr, targets_right)
         if (
@@ -490,18 +521,25 @@ class Coder:
         events: list[Event] = []
         seen: set[tuple[str, str, str | None, bool, bool]] = set()
         prev: Trigger | None = None
+        prev_verbal: Trigger | None = None  # coordinated verbs share the subject of the last verb, not of a noun
         for tr in trigs:
+            if prev is not None and prev.voice in ("active", "passive", "received") and prev.source is not None:
+                prev_verbal = prev
             lo, hi = self._clause(toks, tr)
             tr.voice = self._voice(toks, tr)
-            self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0)
+            self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0, prev)
             tr.mode = self._mode(toks, tr, tr.t0, hi)
-            self._roles(toks, tr, groups, lo, hi, day, prev)
+            self._roles(toks, tr, groups, lo, hi, day, prev_verbal)
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
+            before = [t.low for t in toks[max(0, tr.t0 - 2) : tr.t0]]
+            if tr.voice == "noun" and any(b in ("sebagai", "as", "menjadi", "merupakan") for b in before):
+                if trace is not None:
+                    trace.append(f"{self._describe(tr, toks, typ)} -> not coded: a characterisation, not an event")
+                prev = tr
+                continue
             # calls on "the warring parties" of a country go to each side
-            if typ in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "AID") and (
-                tr.target is None or all(m.actor.key == (m.actor.country or "") and sides_of(m.actor.key, day) for m in tr.target.mentions) and tr.target.locative
-            ):
+            if typ in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "AID", "AGREE", "CONSULT") and not tr.pattern.direct_target:
                 parties = self._parties(toks, tr.t1 + 1, hi, day, groups)
                 if parties is not None:
                     tr.target = parties

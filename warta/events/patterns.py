@@ -51,6 +51,7 @@ class EntryModel(BaseModel):
     exclude_next: list[str] = Field(default_factory=list)
     voice: str | None = None
     mutual: bool = False  # both directions: "X bentrok dengan Y", "X and Y clashed"
+    direct_target: bool = False  # only an actor right after the trigger is its target ("mendorong Serraj untuk")
     line: int = 0
 
     @field_validator("type")
@@ -110,6 +111,7 @@ class Pattern:
     exclude_next: tuple[tuple[str, ...], ...]
     voice: str | None
     mutual: bool
+    direct_target: bool
     source: str  # "warta/lang/id/events.yaml:12"
     text: str
 
@@ -188,7 +190,7 @@ def load_patterns(lang: str, stem: Callable[[str], str]) -> PatternSet:
             stems = tuple(stem(w) for w in words)
             if not stems:
                 continue
-            p = Pattern(e.type, e.mode, stems, words, excl, e.voice, e.mutual, f"{rel}:{e.line}", text)
+            p = Pattern(e.type, e.mode, stems, words, excl, e.voice, e.mutual, e.direct_target, f"{rel}:{e.line}", text)
             prev = seen.get(stems)
             if prev is not None:
                 if prev.type != p.type or prev.mode != p.mode:

@@ -36,8 +36,11 @@ def html_to_document(html: str, doc_id: str, name: str, url: str | None = None) 
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        # no extensive date search: it falls back to the footer's copyright year and reports 1 January
+        # of it as the day of publication; the published stage looks at the dateline and URL instead
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     if result is None:
         return None
