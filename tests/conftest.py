@@ -98,3 +98,14 @@ def corpus_dir(tmp_path: Path) -> Iterator[Path]:
     else:
         (folder / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
     yield folder
+
+
+def override(settings: Settings, dotted: str, value: object) -> Settings:
+    """A copy of `settings` with one dotted key changed."""
+    data = json.loads(json.dumps(settings.data))
+    node = data
+    *path, last = dotted.split(".")
+    for part in path:
+        node = node.setdefault(part, {})
+    node[last] = value
+    return Settings(data)

@@ -83,6 +83,7 @@ class Trigger:
     refused: bool = False
     hypothetical: bool = False
     committed: bool = False  # "will", "promised to": the commitment is the event
+    conditional_threat: bool = False  # "will withdraw unless ...": a threat
     mode: str | None = None
     source: Group | None = None
     target: Group | None = None
@@ -222,7 +223,7 @@ class Coder:
             if t.group >= 0 or t.stem != p.stems[k]:
                 return False
             # a bare root matches only when the pattern is written bare: "tentang" (about) is not "menentang"
-            if t.low == t.stem and t.low != p.words[k] and p.words[k] != p.stems[k]:
+            if t.low == t.stem and t.low not in p.words[k] and p.stems[k] not in p.words[k]:
                 return False
         nxt = [x.stem for x in toks[i + n : i + n + 4]]
         for ex in p.exclude_next:
@@ -307,13 +308,17 @@ class Coder:
             tr.negated = True
         if any(w in self.w.modal for w in lows) or any(" ".join(s) in text for s in self.w.modal_multi if len(s) > 1):
             tr.hypothetical = True
-        if tr.hypothetical:
-            spec = [w for w in lows if w in self.w.modal and (w,) not in self.w.commitment]
-            commit = any(
-                any(lows[k : k + len(seq)] == list(seq) for k in range(len(lows) - len(seq) + 1)) for seq in self.w.commitment
-            )
-            if commit and not spec:
-                tr.committed = True
+        commit = any(
+            any(lows[k : k + len(seq)] == list(seq) for k in range(len(lows) - len(seq) + 1)) for seq in self.w.commitment
+        )
+        spec = [w for w in lows if w in self.w.modal and (w,) not in self.w.commitment]
+        # "said they would boycott": after a speech verb, "would" reports a commitment
+        if "would" in spec and any(t.low in self.w.speech for t in toks[lo : tr.t0]):
+            spec.remove("would")
+            commit = True
+        if commit and not spec:
+            tr.hypothetical = True
+            tr.committed = True
         trip = prev is not None and prev.pattern.type == "CONSULT" and tr.pattern.type == "CONSULT"
         if tr.voice == "noun" and not trip and any(
             w in self.w.infinitive and k + 1 < len(lows) and lows[k + 1] not in self.w.determiners
@@ -335,6 +340,9 @@ class Coder:
         if any(t.low in self.w.conditional for t in toks[lo : tr.t0]):
             tr.hypothetical = True
             tr.committed = False
+        if tr.committed and any(t.low in ("unless", "kecuali", "if", "jika", "apabila") for t in toks[tr.t1 + 1 :]):
+            tr.notes.append("a commitment with a condition: a threat")
+            tr.conditional_threat = True
 
     def _mode(self, toks: list[Tok], tr: Trigger, lo: int, hi: int) -> str | None:
         if tr.pattern.mode:
@@ -399,12 +407,14 @@ class Coder:
             return k == g.t0
 
         # "Uni Eropa, yang berusaha ... seperti Turki dan Rusia ..., mendorong Serraj": skip the aside
+        # "Pakistan, a key U.S. ally in the war, has refused": skip an aside between two commas
         aside_from = None
         pc0 = self._prev_content(toks, tr.t0)
         if pc0 is not None and toks[pc0].low == ",":
             for k in range(pc0 - 1, lo, -1):
-                if toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in w.relative:
-                    aside_from = k
+                if toks[k].low == ",":
+                    if k > 0 and toks[k - 1].group >= 0:
+                        aside_from = k
                     break
 
         def nearest_left() -> Group | None:
@@ -481,6 +491,11 @@ class Coder:
             return
         # active
         tr.source = shared or nearest_left()
+        if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and toks[lo].group < 0:
+            first = next((g for g in groups if g.t1 < lo and not g.locative and not g.possessor), None)
+            if first is not None:
+                tr.source = first
+                tr.notes.append("subject shared with the previous clause")
         if tr.pattern.direct_target:
             tr.target = next((g for g in targets_right if direct(g)), None)
             return
@@ -588,6 +603,8 @@ class Coder:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
                     "THREATEN" if plover()[typ].quad == "material_conflict" else None)
+                if tr.conditional_threat:
+                    counterpart = "THREATEN"
                 if counterpart:
                     tr.notes.append(f"commitment to {typ} coded as {counterpart}")
                     tr.mode = None

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import E, DataFileError
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|n't|[^\w\s]", re.UNICODE)
+# abbreviations with inner periods ("U.N.", "U.S.") stay one token
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|n't|[^\w\s]", re.UNICODE)
 
 
 class TypeInfo(BaseModel):
@@ -107,7 +108,7 @@ class Pattern:
     type: str
     mode: str | None
     stems: tuple[str, ...]
-    words: tuple[str, ...]  # as written, lower case
+    words: tuple[frozenset[str], ...]  # the surface forms listed for each position, lower case
     exclude_next: tuple[tuple[str, ...], ...]
     voice: str | None
     mutual: bool
@@ -190,15 +191,25 @@ def load_patterns(lang: str, stem: Callable[[str], str]) -> PatternSet:
             stems = tuple(stem(w) for w in words)
             if not stems:
                 continue
-            p = Pattern(e.type, e.mode, stems, words, excl, e.voice, e.mutual, e.direct_target, f"{rel}:{e.line}", text)
+            forms = tuple(frozenset([w]) for w in words)
+            p = Pattern(e.type, e.mode, stems, forms, excl, e.voice, e.mutual, e.direct_target, f"{rel}:{e.line}", text)
             prev = seen.get(stems)
             if prev is not None:
                 if prev.type != p.type or prev.mode != p.mode:
                     ps.issues.append(
                         f"{rel}:{e.line}: pattern {text!r} ({e.type}) shadows {prev.text!r} ({prev.type}) at {prev.source}"
                     )
-                else:
+                elif any(words[k] in prev.words[k] for k in range(len(words))) and all(
+                    words[k] in prev.words[k] for k in range(len(words))
+                ):
                     ps.issues.append(f"{rel}:{e.line}: duplicate pattern {text!r}")
+                else:  # another form of the same pattern ("support" beside "supported"): one pattern, both forms
+                    merged = tuple(prev.words[k] | forms[k] for k in range(len(words)))
+                    new = Pattern(prev.type, prev.mode, prev.stems, merged, prev.exclude_next, prev.voice,
+                                  prev.mutual, prev.direct_target, prev.source, prev.text)
+                    seen[stems] = new
+                    lst = ps.by_first[stems[0]]
+                    lst[lst.index(prev)] = new
                 continue
             seen[stems] = p
             ps.by_first.setdefault(stems[0], []).append(p)

@@ -97,6 +97,9 @@ class Store:
                 self.db.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
+            # fail here, with E103, on a file that is not a warta database, not later on the first query
+            if self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() is None:
+                raise sqlite3.DatabaseError("not a warta database (no schema version)")
         except sqlite3.DatabaseError as err:
             raise StoreError(E.E103.fmt(path=self.path, detail=str(err))) from err
         self.db.row_factory = sqlite3.Row

@@ -1040,13 +1040,14 @@ class Gazetteer:
         """Place mentions in a sentence, with text/start/end (offsets in `text`), in text order.
 
         Capitalised word sequences (up to four words, with Arabic articles and particles inside) are
-        matched against the index, longest first. Stopwords, days and months split sequences; a word
-        capitalised only because it opens the sentence must name a well-known place."""
+        matched against the index, longest first. Function words, days and months split sequences;
+        titles and institution words stay in them, so "Tentara Nasional Libya" or "Presiden Rusia" is
+        a name, not a place. A word capitalised only because it opens the sentence must name a
+        well-known place."""
         rules = self.rules(lang)
         cset = frozenset(countries)
-        acr = self._acronyms.get(lang, {})
         stop, initial_stop = rules.stopwords, rules.initial_stopwords
-        # kind: 0 break, 1 name word, 2 particle, 3 acronym with a place, 4 lowercase word
+        # kind: 0 break, 1 name word, 2 particle, 3 acronym, 4 lowercase word
         toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
         prev_end = 0
         for m in _NAME_TOKEN.finditer(text):
@@ -1062,13 +1063,12 @@ class Gazetteer:
             kind = 0
             first = w[0]
             if len(w) > 1 and w.isupper():
-                kind = 3 if w in acr else 0
+                # Acronyms stay inside a name ("Misi PBB Amerika Serikat", "Menteri Luar Negeri AS
+                # Mike Pompeo") so the country in it is seen as part of the name.
+                kind = 3
             elif first.isupper() or _article_prefixed(w):
                 f = w.casefold()
-                if f in stop or (initial and f in initial_stop):
-                    kind = 0
-                else:
-                    kind = 1
+                kind = 0 if f in stop or (initial and f in initial_stop) else 1
             elif w in _PARTICLES:
                 kind = 2
             elif first.islower():
@@ -1082,19 +1082,11 @@ class Gazetteer:
         n = len(toks)
         i = 0
         while i < n:
-            s, e, kind, initial = toks[i]
-            if kind == 3:
-                w = text[s:e]
-                place = self._place(self._ranked(tuple(r * 2 for r in acr[w]), cset)[0] >> 1)
-                place.text, place.start, place.end = w, s, e
-                out.append(place)
-                i += 1
-                continue
-            if kind != 1:
+            if toks[i][2] not in (1, 3):
                 i += 1
                 continue
             j = i
-            while j + 1 < n and toks[j + 1][2] in (1, 2):
+            while j + 1 < n and toks[j + 1][2] in (1, 2, 3):
                 j += 1
             while toks[j][2] == 2:
                 j -= 1
@@ -1113,10 +1105,12 @@ class Gazetteer:
         rules: _Rules,
         out: list[Place],
     ) -> None:
+        """Places in the capitalised run toks[i..j], longest match first, left to right."""
         not_alone, common = rules.not_alone, rules.common
+        acr = self._acronyms.get(lang, {})
         p = i
         while p <= j:
-            if toks[p][2] != 1:
+            if toks[p][2] not in (1, 3):
                 p += 1
                 continue
             # Names that go on in lowercase: "Rafah crossing", "Zaporizhzhia nuclear plant".
@@ -1134,15 +1128,20 @@ class Gazetteer:
                         out.append(place)
                         return
             for q in range(min(j, p + MAX_SPAN_TOKENS - 1), p - 1, -1):
-                if toks[q][2] != 1:
+                if toks[q][2] not in (1, 3):
                     continue
                 s, e = toks[p][0], toks[q][1]
                 span = text[s:e]
                 single = q == p
-                if single and span.casefold() in not_alone:
-                    continue
-                key = norm(span)
-                post = self._postings_loose(key, lang)
+                key = ""
+                if single and toks[p][2] == 3:
+                    # An acronym names a place only as listed, in that case ("AS", "UK").
+                    post = tuple(r * 2 for r in acr.get(span, ()))
+                else:
+                    if single and span.casefold() in not_alone:
+                        continue
+                    key = norm(span)
+                    post = self._postings_loose(key, lang)
                 if not post:
                     continue
                 r = self._pick(post, cset, single, p > i or q < j, q == j, toks[p][3], single and key in common)
