@@ -33,14 +33,19 @@ DEFAULT = ROOT / "warta" / "actors" / "data" / "persons.yaml"
 
 # bare tokens that must never be a person's surface name on their own
 FORBIDDEN_BARE = {
+    # common given names, titles and words
     "kim", "lee", "park", "moon", "khan", "ali", "abdullah", "abdallah", "salman", "mohammed", "mohamed",
     "muhammad", "mohammad", "ahmed", "ahmad", "hassan", "hasan", "hussein", "omar", "khalid", "khaled",
-    "khalifa", "saleh", "salih", "abbas", "mustafa", "mahmoud", "ibrahim", "ismail", "yusuf", "youssef",
+    "khalifa", "saleh", "salih", "mustafa", "mahmoud", "ibrahim", "ismail", "yusuf", "youssef", "hadi",
     "joko", "budi", "president", "king", "queen", "prince", "sheikh", "emir", "general", "minister",
     "may", "brown", "smith", "jones", "johnson", "wang", "li", "zhang", "singh", "kumar", "al", "bin",
-    "salam", "amin", "may", "bishop", "power", "rice", "gates", "hunt", "fox", "cooper", "miller",
-    "harris", "austin", "carter", "wallace", "sullivan", "craft", "waltz", "gallant", "borne", "champagne",
-    "kan", "kim", "the", "michel", "charles", "boris", "gabriel", "philippe", "leon", "ban", "hu", "xi jin",
+    "salam", "amin", "bishop", "power", "rice", "gates", "hunt", "fox", "cooper", "miller", "harris",
+    "austin", "carter", "wallace", "sullivan", "craft", "waltz", "gallant", "borne", "champagne", "kan",
+    "the", "michel", "charles", "boris", "gabriel", "philippe", "leon", "ban", "hu", "agar", "hague",
+    "conte", "wagner", "golani", "tatar", "turk", "blair", "cohen", "rasmussen",
+    # surnames shared by several listed persons of different actors, deliberately left out
+    "traore", "fernandez", "maliki", "al maliki", "barzani", "jaafari", "al jaafari", "maiga", "keita",
+    "ouedraogo", "qassem", "al qurashi", "al houthi", "al thani", "al nahyan",
 }
 
 HORIZON = dt.date(2010, 1, 1)

@@ -38,7 +38,11 @@ class LanguageDetector:
         weights: Counter[str] = Counter()
         for s, e in doc.paragraphs:
             para = doc.text[s:e]
-            lang = self.detect(para) if len(para) >= self.min_paragraph_chars else ""
+            lang = ""
+            if len(para) >= self.min_paragraph_chars:
+                # the full identifier only where a quick function-word vote disagrees with the document
+                quick = _quick_vote(para)
+                lang = doc.lang if quick in ("", doc.lang) else self.detect(para)
             langs.append(lang)
             if lang:
                 weights[lang] += len(para)
@@ -49,6 +53,21 @@ class LanguageDetector:
         else:
             doc.paragraph_langs = [lang or doc.lang for lang in langs]
         return doc
+
+
+_FUNCTION_WORDS = {
+    "id": frozenset("yang dan di dengan untuk itu ini dari pada dalam tidak akan bahwa juga telah kata".split()),
+    "en": frozenset("the and of to in that is was for on with by said has have from".split()),
+}
+
+
+def _quick_vote(text: str) -> str:
+    """'id' or 'en' when function words clearly point one way, '' when unsure."""
+    words = text.lower().split()
+    counts = {lang: sum(w in fw for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    best = max(counts, key=counts.__getitem__)
+    other = min(counts.values())
+    return best if counts[best] >= 3 and counts[best] >= 3 * max(other, 1) else ""
 
 
 def coding_language(lang: str | None, supported: tuple[str, ...]) -> str | None:

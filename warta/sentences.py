@@ -10,7 +10,7 @@ from .records import Document, Sentence
 # end punctuation, optional closing quotes/brackets, whitespace, then something that can start a sentence
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’'»)\]]*)(\s+)(?=[\"“‘'«(\[]?[A-Z0-9\u00c0-\u00dd])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "B.", "A.S.", "J.R.R.": initials, with the final period
 # An acronym in capitals without inner periods ("AS", "PBB", "TNI", "WIB") is written without a period of its
 # own, so a period after it ends the sentence even though the lower-case form is in the abbreviation list;
 # except the few that do take a period before a name ("PT. Pertamina", "KH. Ma'ruf Amin").
@@ -44,7 +44,7 @@ def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
     low = word.lower()
     if low in _MAY_END:
         return False
-    if _INITIAL.match(word[:-1] or "x"):
+    if _INITIAL.match(word):
         return True
     if _ACRONYM.match(word[:-1]) and low[:-1] not in _TAKES_PERIOD:
         return False

@@ -21,20 +21,27 @@ from ..errors import E, DataFileError
 from .schema import ActorEntry, ActorFile, PersonEntry, RoleFile, TitleEntry
 
 
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x41, 0x5B):
+        table[code] = chr(code + 32)
+    for code in range(0xC0, 0x2000):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        table[code] = base if len(base) == 1 else ch
+    for ch in "’‘`´":
+        table[ord(ch)] = "'"
+    for ch in "‐‑‒–—":
+        table[ord(ch)] = "-"
+    return table
+
+
+_FOLD = _fold_table()  # built once at import; never changed
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form with the same length as `text` (offsets stay valid)."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch.lower())
-            continue
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        if ch in "’‘`´":
-            base = "'"
-        elif ch in "‐‑‒–—":
-            base = "-"
-        out.append(base if len(base) == 1 else ch.lower()[:1])
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def fold_name(name: str) -> str:

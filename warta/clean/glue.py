@@ -46,7 +46,7 @@ class GlueFixer:
     def split(self, token: str, lang: str, before: tuple[str, ...] = ()) -> str | None:
         """The repaired form of one token, or None when it should stay as it is. `before` holds the words
         just before the token (nearest last), so the tail of a multi-word name is known: "Abu DhabiSebuah"."""
-        if self.is_name(token) or self._is_word(token, lang):
+        if self._is_word(token, lang) or self.is_name(token):
             return None
         # a case change inside the word marks the seam most reliably: "LibyaTentara"
         for i in range(len(token) - 1, 2, -1):

@@ -21,9 +21,12 @@ def normalise(text: str) -> tuple[str, int]:
     changed = abs(before - len(out))
     lines = []
     for line in out.split("\n"):
-        new = _SPACES.sub(" ", line).strip()
-        changed += len(line) - len(new)
-        lines.append(new)
+        # a run of spaces becomes one plain space: count what was dropped and a non-space kept ("\u00a0")
+        changed += sum(len(m) - 1 + (m[0] != " ") for m in _SPACES.findall(line))
+        new = _SPACES.sub(" ", line)
+        stripped = new.strip()
+        changed += len(new) - len(stripped)
+        lines.append(stripped)
     return "\n".join(lines), changed
 
 

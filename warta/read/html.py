@@ -17,7 +17,7 @@ def read_html(
     head: bytes, fh: BinaryIO, name: str, doc_id: str, settings: Settings, stats: Any
 ) -> Iterator[Document]:
     limit = int(settings.get("read.max_html_bytes", 20_000_000))
-    data = head + fh.read(limit + 1 - len(head))
+    data = head + fh.read(max(0, limit + 1 - len(head)))  # the sniffed head may already be over it
     if len(data) > limit:
         stats.warn(E.W007.fmt(path=name, detail=f"HTML page over read.max_html_bytes ({limit})"), skip=True)
         return

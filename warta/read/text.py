@@ -43,7 +43,9 @@ def decode(data: bytes, name: str, warn: list[str]) -> str:
         return text
     # single-byte Latin code pages are hard to tell apart on short texts (cp775, cp1250, cp1252 all fit);
     # Indonesian and English text in one of them is nearly always Windows-1252: "São", not "Săo" or "SŃo"
-    if best is not None and any(m.encoding == "cp1252" and m.chaos <= best.chaos + 0.02 for m in matches):
+    if best is not None and any(
+        "cp1252" in (m.encoding, *m.could_be_from_charset) and m.chaos <= best.chaos + 0.02 for m in matches
+    ):
         enc = "cp1252"
     warn.append(E.W005.fmt(path=name, encoding=enc))
     return data.decode(enc, errors="replace")

@@ -76,45 +76,22 @@ _PARTICLES = frozenset(
 _ARTICLE_PREFIXES = frozenset("al el ad ar as ash at az ath adh ed en er es et ez ul".split())
 _ARTICLE_KEY = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|en|er|es|et|ez|ul) (?=\S{4})")
 
-_TRANSLIT = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "'": "",
-        "’": "",
-        "‘": "",
-        "`": "",
-        "´": "",
-        "ʼ": "",
-        "ʻ": "",
-        "ʿ": "",
-        "ʾ": "",
-        "ʽ": "",
-        "-": " ",
-        "‐": " ",
-        "‑": " ",
-        "–": " ",
-        "—": " ",
-        "_": " ",
-        ".": " ",
-        ",": " ",
-        "/": " ",
-    }
-)
+# Letters NFKD does not decompose, separators that become spaces, apostrophes and ayns that vanish
+# ("Sana'a" = "Sanaa", "al-Washka" = "al Washka").
+_TRANSLIT = {
+    **str.maketrans("ıøłđð-‐‑–—_.,/", "iolld         ", "'’‘`´ʼʻʿʾʽ"),
+    **str.maketrans({"þ": "th", "æ": "ae", "œ": "oe"}),
+}
 _KEY_OK = re.compile(r"[a-z0-9 ]+\Z")
+# Combining marks left by NFKD on Latin letters (a regex is far faster than unicodedata.combining).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 # Word tokens for `find`: letters with inner apostrophes/hyphens ("Sana'a", "al-Washka", "ez-Zor").
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 # Tokens for `event_place`: words (with digits) and single punctuation marks.
 _EP_TOKEN = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*|[^\w\s]")
 _SENTENCE_OPENERS = frozenset(".!?:;“\"«(['‘—–")
-_HARD_BREAKS = frozenset(";:()[]“”\"«»—–?!")
+_HARD_BREAKS = frozenset(';:()[]“”"«»—–?!')
 
 
 class GazetteerError(ValueError):
@@ -125,7 +102,7 @@ def norm(name: str) -> str:
     """The index key of a name: case-, diacritic- and punctuation-insensitive, single spaces."""
     s = name.casefold()
     if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        s = _COMBINING.sub("", unicodedata.normalize("NFKD", s))
     return " ".join(s.translate(_TRANSLIT).split())
 
 
@@ -156,7 +133,7 @@ def _read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -193,9 +170,8 @@ def _validation_message(path: Path, exc: Exception, data: Any) -> str:
 
 def _schemas() -> tuple[type, type]:
     """The pydantic models of supplement files and language place files (built on first use)."""
-    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
     import pycountry
+    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
     features = frozenset(
         # GeoNames feature codes used by warta's data.
@@ -446,8 +422,8 @@ class _Builder:
             self.curated.add((key, rec))
 
     def ordered(self, table: dict[str, dict[int, int]]) -> dict[str, int | tuple[int, ...]]:
-        """Postings best first: curated, then (for a key naming a country) that country's own cities,
-        the country, other places; by population within each group. Encoded record*2 + alt."""
+        """Postings best first: curated, then (for a key naming a country) that country's own capital or
+        big city, the country, other places; by population within each group. Encoded record*2 + alt."""
         flags, pop, cc, curated = self.flags, self.pop, self.cc, self.curated
         out: dict[str, int | tuple[int, ...]] = {}
         for key, recs in table.items():
@@ -543,8 +519,8 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
         for alt in city["alternatenames"]:
             # Drop short forms (codes, abbreviations: "Dan" for Danville) and all-lowercase
             # romanisations of non-Latin names ("swldw"): a news text never writes a place that way.
-            if len(alt) <= 3 or alt == name or alt.islower():
-                continue
+            if len(alt) <= 3 or alt == name or alt.islower() or ("\u0370" <= alt[0] and alt[0] not in "‘’"):
+                continue  # (a name in another script never makes a Latin key)
             b.add_name(alt, rec, 1)
         stripped = _ARTICLE_KEY.sub("", norm(name))
         if stripped != norm(name):
@@ -598,7 +574,9 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
         pts = us_points.get(code, [])
         lat = round(sum(p[0] for p in pts) / len(pts), 3) if pts else None
         lon = round(sum(p[1] for p in pts) / len(pts), 3) if pts else None
-        rec = b.add_record(st["name"], "USA", code, lat, lon, sum(p[2] for p in pts), "ADM1", st["geonameid"], AREA)
+        rec = b.add_record(
+            st["name"], "USA", code, lat, lon, sum(p[2] for p in pts), "ADM1", st["geonameid"], AREA
+        )
         b.add_name(st["name"], rec)
     with open(data_dir / "us_counties.json", encoding="utf-8") as f:
         counties: list[dict[str, Any]] = json.load(f)
@@ -773,8 +751,21 @@ class _Rules:
 
 
 _EMPTY_RULES = _Rules.from_data(
-    {k: [] for k in ("stopwords", "not_alone", "initial_stopwords", "static", "to", "from", "movement",
-                     "retreat", "breaks", "fillers")}
+    {
+        k: []
+        for k in (
+            "stopwords",
+            "not_alone",
+            "initial_stopwords",
+            "static",
+            "to",
+            "from",
+            "movement",
+            "retreat",
+            "breaks",
+            "fillers",
+        )
+    }
 )
 
 
@@ -1144,7 +1135,9 @@ class Gazetteer:
                     post = self._postings_loose(key, lang)
                 if not post:
                     continue
-                r = self._pick(post, cset, single, p > i or q < j, q == j, toks[p][3], single and key in common)
+                r = self._pick(
+                    post, cset, single, p > i or q < j, q == j, toks[p][3], single and key in common
+                )
                 if r is None:
                     continue
                 place = self._place(r)
@@ -1156,7 +1149,7 @@ class Gazetteer:
 
 
 def _article_prefixed(w: str) -> bool:
-    """"al-Washka", "el-Fasher": a lowercase Arabic article glued to a capitalised name."""
+    """ "al-Washka", "el-Fasher": a lowercase Arabic article glued to a capitalised name."""
     for sep in "-'’‐":
         k = w.find(sep)
         if 0 < k < len(w) - 1:
