@@ -19,20 +19,20 @@ from pathlib import Path
 
 from warta.where import Gazetteer, event_place
 
-NAMES = [
+NAMES = (
     "Tripoli", "Kairo", "Roma", "Abu Grein", "al-Washka", "Misrata", "Washington", "Libya", "Sirte",
     "Istanbul", "Brussels", "Springfield", "San Jose", "Paris", "London", "Alexandria", "Benghazi",
     "Moscow", "Gaza", "Hodeidah", "El Fasher", "Khan Younis", "Bakhmut", "Mesir", "Nowhereville",
-]  # fmt: skip
+)  # fmt: skip
 
-ENGLISH = [
+ENGLISH = (
     "The LNA retaliated on Wednesday with air strikes near the Abu Grein checkpoint, near al-Washka.",
     "In Cairo, the foreign ministers of France, Egypt, Greece and Cyprus stressed their rejection.",
     "Italian Prime Minister Giuseppe Conte held talks with Haftar in Rome on Wednesday.",
     "Saudi-led coalition jets struck Hodeidah and Sanaa, while fighting raged around Marib.",
     "Russian forces pressed on Bakhmut and Avdiivka as shells fell near the Zaporizhzhia nuclear plant.",
     "Washington said the offensive on Tripoli must stop immediately, officials told Reuters.",
-]
+)
 
 
 def seed_sentences() -> list[str]:

@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import E, DataFileError
+from ..errors import DataFileError, E
 
 _WORD = re.compile(r"[\w']+", re.UNICODE)
 

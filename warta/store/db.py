@@ -135,7 +135,7 @@ class Store:
                     doc.published.isoformat() if doc.published else None, doc.published_source, doc.lang,
                     doc.text, json.dumps(doc.report.as_dict(), ensure_ascii=False),
                     json.dumps(doc.warnings, ensure_ascii=False), doc.source_path,
-                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 ),
             )
             cur.executemany(

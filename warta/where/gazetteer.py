@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from warta.records import Place
@@ -61,7 +62,7 @@ _AREA_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "SEA", "GULF", "STRT"
 MIN_SINGLE_POP = 1000
 STRONG_POP = 100_000
 # A single word that is also a frequent word of the language must name a city this big (or a country,
-# capital, region, curated place, or a big town in the document's countries).
+# capital, region, curated place, or a town in the document's countries).
 COMMON_WORD_POP = 1_000_000
 
 MAX_SPAN_TOKENS = 4
@@ -78,10 +79,14 @@ _ARTICLE_KEY = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|en|er|es|
 
 # Letters NFKD does not decompose, separators that become spaces, apostrophes and ayns that vanish
 # ("Sana'a" = "Sanaa", "al-Washka" = "al Washka").
-_TRANSLIT = {
-    **str.maketrans("ıøłđð-‐‑–—_.,/", "iolld         ", "'’‘`´ʼʻʿʾʽ"),
-    **str.maketrans({"þ": "th", "æ": "ae", "œ": "oe"}),
-}
+_TRANSLIT: Mapping[int, str | int | None] = MappingProxyType(
+    {
+        **str.maketrans("ıøłđð-‐‑–—_.,/", "iolld         ", "'’‘`´ʼʻʿʾʽ"),
+        ord("þ"): "th",
+        ord("æ"): "ae",
+        ord("œ"): "oe",
+    }
+)
 _KEY_OK = re.compile(r"[a-z0-9 ]+\Z")
 # Combining marks left by NFKD on Latin letters (a regex is far faster than unicodedata.combining).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -301,7 +306,7 @@ def _schemas() -> tuple[type, type]:
     return SupplementFile, LangPlaces
 
 
-def _validate(path: Path, model: type) -> Any:
+def _validate(path: Path, model: Any) -> Any:
     from pydantic import ValidationError
 
     data = _read_yaml(path)
@@ -528,6 +533,7 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
     del cities
 
     # Countries: GeoNames names, pycountry's names and its Indonesian translations.
+    id_names: gettext.NullTranslations
     try:
         id_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
     except OSError:
@@ -623,18 +629,18 @@ def _build(inputs: _Inputs) -> dict[str, Any]:
     lang_rules: dict[str, dict[str, Any]] = {}
     for lang, (path, lp) in langs.items():
         for ex in lp.exonyms:
-            rec = _resolve_exonym(b, ex, country_rec)
-            if rec is None:
+            target = _resolve_exonym(b, ex, country_rec)
+            if target is None:
                 where = f" in {ex.country}" if ex.country else ""
                 feat = f" with feature {ex.feature}" if ex.feature else ""
                 raise GazetteerError(f"{path}: exonym {ex.names[0]!r}: no place {ex.name!r}{where}{feat}")
-            if not b.flags[rec] & COUNTRY:
-                b.flags[rec] |= CURATED
+            if not b.flags[target] & COUNTRY:
+                b.flags[target] |= CURATED
             for n in ex.names:
                 if ex.case_sensitive:
-                    b.acronyms.setdefault(lang, {}).setdefault(n, []).append(rec)
+                    b.acronyms.setdefault(lang, {}).setdefault(n, []).append(target)
                 else:
-                    b.add_name(n, rec, lang=lang)
+                    b.add_name(n, target, lang=lang)
         lang_rules[lang] = {
             "stopwords": lp.stopwords,
             "not_alone": lp.not_alone,
@@ -1013,15 +1019,20 @@ class Gazetteer:
             if not at_end and not fl & (CURATED | CAPITAL):
                 return None
         if single and common:
-            # A frequent word of the language ("Medan", "Media", "Wilson", "Soul" for Seoul): never an
-            # alternate name; at the start of a sentence only a country, capital, region or curated
-            # name; elsewhere those, a city of a million, or a big town of the document's countries.
+            # A frequent word of the language ("Media", "Wilson", "Soul" for Seoul; also "Demak", "Medan",
+            # frequent because they are towns): never an alternate name; at the start of a sentence
+            # only a country, capital, region or curated name; elsewhere those, a city of a million,
+            # or a town of the document's countries.
             if alt:
                 return None
             if initial:
                 if not fl & _SOLID:
                     return None
-            elif not (fl & _SOLID or pop[best] >= COMMON_WORD_POP or (strong and cc[best] in cset)):
+            elif not (
+                fl & _SOLID
+                or pop[best] >= COMMON_WORD_POP
+                or (cc[best] in cset and pop[best] >= MIN_SINGLE_POP)
+            ):
                 return None
         if initial and single and not strong:
             return None  # capitalised only because it opens the sentence
@@ -1037,7 +1048,7 @@ class Gazetteer:
         well-known place."""
         rules = self.rules(lang)
         cset = frozenset(countries)
-        stop, initial_stop = rules.stopwords, rules.initial_stopwords
+        stop = rules.stopwords
         # kind: 0 break, 1 name word, 2 particle, 3 acronym, 4 lowercase word
         toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
         prev_end = 0
@@ -1058,8 +1069,7 @@ class Gazetteer:
                 # Mike Pompeo") so the country in it is seen as part of the name.
                 kind = 3
             elif first.isupper() or _article_prefixed(w):
-                f = w.casefold()
-                kind = 0 if f in stop or (initial and f in initial_stop) else 1
+                kind = 0 if w.casefold() in stop else 1
             elif w in _PARTICLES:
                 kind = 2
             elif first.islower():
@@ -1097,7 +1107,7 @@ class Gazetteer:
         out: list[Place],
     ) -> None:
         """Places in the capitalised run toks[i..j], longest match first, left to right."""
-        not_alone, common = rules.not_alone, rules.common
+        not_alone, common, initial_stop = rules.not_alone, rules.common, rules.initial_stopwords
         acr = self._acronyms.get(lang, {})
         p = i
         while p <= j:
@@ -1125,19 +1135,25 @@ class Gazetteer:
                 span = text[s:e]
                 single = q == p
                 key = ""
+                initial = toks[p][3]
                 if single and toks[p][2] == 3:
-                    # An acronym names a place only as listed, in that case ("AS", "UK").
+                    # An acronym names a place only as listed, in that case ("AS", "UK"); a longer
+                    # all-capitals word only when it is a capital, country or curated place (the
+                    # dateline "TRIPOLI (Reuters)").
                     post = tuple(r * 2 for r in acr.get(span, ()))
+                    if not post and len(span) >= 4:
+                        solid = self._flags
+                        post = tuple(x for x in self._postings(norm(span), lang) if solid[x >> 1] & _SOLID)
+                        initial = True
                 else:
-                    if single and span.casefold() in not_alone:
-                        continue
+                    f = span.casefold()
+                    if single and (f in not_alone or (initial and f in initial_stop)):
+                        continue  # (an initial stopword still belongs to the name: "Victoria Nuland")
                     key = norm(span)
                     post = self._postings_loose(key, lang)
                 if not post:
                     continue
-                r = self._pick(
-                    post, cset, single, p > i or q < j, q == j, toks[p][3], single and key in common
-                )
+                r = self._pick(post, cset, single, p > i or q < j, q == j, initial, single and key in common)
                 if r is None:
                     continue
                 place = self._place(r)
@@ -1199,8 +1215,11 @@ def event_place(
     Candidates, best first: a place the trigger itself leads to ("perjalanan ke Brussels", "withdrew
     from Sirte") or takes as its object ("menguasai Sirte", "visited Tripoli"); a place introduced by a
     locative preposition ("di dekat pos pemeriksaan Abu Grein", "near the Abu Grein checkpoint", a
-    fronted "Di Kairo,"); a destination of another movement word in the clause. Nearest to the trigger
-    within its clause wins. Bare names inside `exclude` (actor mentions: "Washington said") never count.
+    fronted "Di Kairo,"); the destination of a journey before the trigger ("perjalanan ke Brussels ...
+    untuk bertemu"). Nearest to the trigger within its clause wins; clauses end at semicolons, colons,
+    brackets, quotes, dashes and the language's clause words ("yang", "ketika", "which", "said").
+    Bare and directional names inside `exclude` (actor mentions: "Washington said", "accused
+    Washington") never count. Without a trigger, the first locative place of the sentence.
     No place is better than a wrong one: anything else gives None.
     """
     places = gazetteer.find(sentence, lang, countries)
@@ -1218,7 +1237,7 @@ def event_place(
     is_break = [False] * n
     k = 0
     while k < n:
-        if words[k] in _HARD_BREAKS or (words[k] == "." and k not in (0, n - 1)):
+        if words[k] in _HARD_BREAKS:
             is_break[k] = True
             k += 1
             continue
@@ -1252,7 +1271,7 @@ def event_place(
         return any(a < y and x < b for x, y in spans)
 
     place_tokens: set[int] = set()
-    located: list[tuple[Place, int, int]] = []
+    located: list[tuple[Place, int, int, tuple[int, int]]] = []
     for p in places:
         if p.start is None or p.end is None:
             continue
@@ -1260,11 +1279,11 @@ def event_place(
         k1 = max(k0, bisect.bisect_left(starts, p.end) - 1)
         if k0 >= n or starts[k0] != p.start:
             continue
-        located.append((p, k0, k1))
+        located.append((p, k0, k1, (p.start, p.end)))
         place_tokens.update(range(k0, k1 + 1))
 
     best: tuple[tuple[int, int, int], Place] | None = None
-    for p, k0, k1 in located:
+    for p, k0, k1, (cs, ce) in located:
         if not lo <= k0 <= k1 <= hi:
             continue
         if trigger is not None and k0 <= t1 and t0 <= k1:
@@ -1311,24 +1330,24 @@ def event_place(
                 # whole clause however long its subject; elsewhere before the trigger a place is
                 # usually inside the subject ("Forces in Tripoli attacked").
                 distance = _FRONTED_DISTANCE if prep == lo else distance + _BEFORE_COST
-        elif kind in ("to", "from") and not overlaps(p.start, p.end, exclude):
+        elif kind in ("to", "from") and not overlaps(cs, ce, exclude):
             pattern = rules.movement if kind == "to" else rules.retreat
             gov = words[max(lo, prep - _GOVERNOR_WINDOW) : prep]
             if (
                 after
                 and trigger is not None
                 and prep - t1 <= _GOVERNOR_WINDOW
-                and (moves(trigger_words, pattern) or moves(words[t1 + 1 : prep], pattern))
+                and moves(trigger_words, pattern)
             ):
                 if "," not in words[t1 + 1 : prep]:
                     cls = 0  # the trigger's own destination or origin: "perjalanan ke Brussels"
-            elif moves(gov, pattern) and "," not in gov and (after or "," not in between):
-                # Another movement word's destination: the purpose that follows happens there
-                # ("perjalanan ke Brussels ... untuk bertemu"), when no comma parts them.
+            elif (trigger is None or not after) and moves(gov, pattern) and "," not in gov + between:
+                # Another movement word's destination before the trigger: the purpose that follows
+                # happens there ("perjalanan ke Brussels ... untuk bertemu"). After the trigger it is
+                # what the event is about instead ("approved sending troops to Libya").
                 cls = 2
-                if not after:
-                    distance += _BEFORE_COST
-        elif not kind and trigger is not None and after and not overlaps(p.start, p.end, exclude):
+                distance += _BEFORE_COST
+        elif not kind and trigger is not None and after and not overlaps(cs, ce, exclude):
             # A bare object right after the trigger, perhaps behind "kota", "the town of" (and an
             # appositive comma: "merebut ibu kota, Tripoli").
             fill = words[t1 + 1 : k0]

@@ -1,0 +1,122 @@
+"""Behaviour of the rule coder: voice, negation, modality, coordination, parties, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D2020 = dt.date(2020, 1, 8)
+
+
+def triples(doc, visible=True):
+    evs = [e for e in doc.events if not visible or (not e.hypothetical and not e.negated)]
+    return {(e.source.actor.key, e.type, e.target.actor.key if e.target else None) for e in evs}
+
+
+def test_coder_active_voice_source_before_target(run_text):
+    doc = run_text("Turki mendukung Pemerintah Kesepakatan Nasional (GNA).", lang="id", published=D2020)
+    assert ("TUR", "SUPPORT", "LBY.GNA") in triples(doc)
+
+
+def test_coder_di_passive_swaps_roles(run_text):
+    doc = run_text("Pemerintah Kesepakatan Nasional didukung oleh Turki.", lang="id", published=D2020)
+    assert triples(doc) == {("TUR", "SUPPORT", "LBY.GNA")}
+
+
+def test_coder_received_support_swaps_roles(run_text):
+    doc = run_text("LNA mendapat dukungan dari Mesir, Uni Emirat Arab, dan Arab Saudi.", lang="id", published=D2020)
+    assert triples(doc) == {("EGY", "SUPPORT", "LBY.LNA"), ("ARE", "SUPPORT", "LBY.LNA"), ("SAU", "SUPPORT", "LBY.LNA")}
+
+
+def test_coder_english_passive_with_by(run_text):
+    doc = run_text("The Government of National Accord was backed by Turkey.", lang="en", published=D2020)
+    assert ("TUR", "SUPPORT", "LBY.GNA") in triples(doc)
+
+
+def test_coder_negated_support_becomes_reject(run_text):
+    doc = run_text("Rusia tidak dapat mendukung resolusi Dewan Keamanan PBB.", lang="id", published=D2020)
+    assert triples(doc) == {("RUS", "REJECT", "UNSC")}
+    assert not any(e.hypothetical for e in doc.events)
+
+
+def test_coder_refused_to_sign_is_reject(run_text):
+    doc = run_text("Russia refused to sign the agreement with Ukraine.", lang="en", published=D2020)
+    assert ("RUS", "REJECT", "UKR") in triples(doc)
+
+
+def test_coder_negated_meeting_is_dropped_but_stored(run_text):
+    doc = run_text("Rusia tidak bertemu dengan Turki.", lang="id", published=D2020)
+    assert triples(doc) == set()
+    assert any(e.negated and e.type == "CONSULT" for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Turki mungkin menyerang Suriah.", "id"),
+        ("Jika Rusia menyerang, NATO akan membalas.", "id"),
+        ("Russia could attack Ukraine.", "en"),
+        ("If Iran attacks Israel, the United States may respond.", "en"),
+    ],
+)
+def test_coder_speculation_is_hypothetical(run_text, text, lang):
+    doc = run_text(text, lang=lang, published=D2020)
+    assert triples(doc) == set()
+    assert any(e.hypothetical for e in doc.events)
+
+
+def test_coder_commitment_to_help_is_agree(run_text):
+    doc = run_text("Turkey will send military aid to Libya.", lang="en", published=D2020)
+    assert ("TUR", "AGREE", "LBY") in triples(doc)
+
+
+def test_coder_coordinated_sources_give_one_event_each(run_text):
+    doc = run_text("France, Egypt, Greece and Cyprus rejected the Turkish deal with Libya.", lang="en", published=D2020)
+    keys = {s for s, t, _ in triples(doc) if t == "REJECT"}
+    assert keys == {"FRA", "EGY", "GRC", "CYP"}
+
+
+def test_coder_warring_parties_go_to_each_side(run_text):
+    doc = run_text("Turki dan Rusia mendesak pihak-pihak yang bertikai di Libya untuk gencatan senjata.", lang="id",
+                   published=D2020)
+    assert triples(doc) >= {("TUR", "REQUEST", "LBY.GNA"), ("TUR", "REQUEST", "LBY.LNA"),
+                            ("RUS", "REQUEST", "LBY.GNA"), ("RUS", "REQUEST", "LBY.LNA")}
+
+
+def test_coder_talks_between_is_consult(run_text):
+    doc = run_text("Pembicaraan antara Turki dan Rusia berlangsung di Istanbul.", lang="id", published=D2020)
+    assert ("TUR", "CONSULT", "RUS") in triples(doc)
+
+
+def test_coder_reported_speech_speaker_is_not_source(run_text):
+    doc = run_text("Turki menyerang posisi militan di Suriah utara, kata pejabat Amerika Serikat.", lang="id",
+                   published=D2020)
+    assert all(s != "USA" for s, _, _ in triples(doc))
+
+
+def test_coder_declined_to_comment_is_no_event(run_text):
+    doc = run_text("Misi PBB Amerika Serikat menolak berkomentar.", lang="id", published=D2020)
+    assert triples(doc, visible=False) == set()
+
+
+def test_coder_clash_is_mutual(run_text):
+    doc = run_text("Tentara Sudan bentrok dengan RSF di Khartoum.", lang="id", published=dt.date(2024, 5, 1))
+    found = triples(doc)
+    assert ("SDN", "ASSAULT", "SDN.RSF") in found and ("SDN.RSF", "ASSAULT", "SDN") in found
+
+
+def test_coder_event_carries_evidence_and_coder(run_text):
+    text = "Rusia menyerang Ukraina pada hari Senin."
+    doc = run_text(text, lang="id", published=dt.date(2024, 5, 14))
+    (e,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert doc.text[e.evidence.start : e.evidence.end] == e.evidence.text
+    assert "menyerang" in e.evidence.text and e.coder.startswith("warta-rules")
+    assert e.quad == "material_conflict" and e.intensity < 0
+    assert e.pattern and e.pattern.startswith("warta/lang/id/events.yaml:")
+
+
+def test_coder_tokens_inside_actor_names_never_trigger(run_text):
+    # "Kesepakatan" (agreement) inside the GNA's Indonesian name is not an AGREE event
+    doc = run_text("Pemerintah Kesepakatan Nasional mengadakan rapat.", lang="id", published=D2020)
+    assert not any(e.type == "AGREE" for e in doc.events)
