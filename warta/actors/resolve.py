@@ -52,6 +52,7 @@ class DocState:
     last_group: list[Mention] = field(default_factory=list)
     last_subject: Mention | None = None
     unknown_names: list[tuple[str, str]] = field(default_factory=list)  # (name, context) never resolved
+    heads: dict[str, Actor] = field(default_factory=dict)  # "dewan" -> UNSC after "Dewan Keamanan PBB"
 
 
 class Resolver:
@@ -348,9 +349,18 @@ class Resolver:
         return bool(rf) and fold_name(word) in {fold_name(w) for w in rf.plural_pronouns}  # type: ignore[union-attr]
 
     def _aliases(self, text: str, covered: list[tuple[int, int]], state: DocState) -> list[Mention]:
-        if not state.aliases:
-            return []
         out = []
+        for head, actor in state.heads.items():
+            # "dewan tersebut", "dewan tertutup", "the council": a later bare head noun is the same body
+            for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.I):
+                if any(s < m.end() and m.start() < e for s, e in covered):
+                    continue
+                if self.lang == "en" and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+                    continue
+                out.append(Mention(actor, m.group(0), m.start(), m.end(), "name"))
+                covered.append((m.start(), m.end()))
+        if not state.aliases:
+            return out
         for m in _CAP_NAME.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in covered):
                 continue
@@ -373,6 +383,14 @@ class Resolver:
                         last = n.split()[-1]
                         if len(last) > 3:
                             state.aliases.setdefault(fold_name(last), m.actor)
+        for m in mentions:
+            a = self.kb.actors.get(m.actor.key)
+            if a is not None and a.kind == "igo" and m.kind == "name" and len(m.text.split()) >= 2:
+                words = m.text.split()
+                # Indonesian puts the head noun first (Dewan Keamanan), English last (Security Council)
+                head = words[0] if self.lang == "id" else words[-1]
+                if head.isalpha() and len(head) > 3:
+                    state.heads[fold_name(head)] = m.actor
         named = [m for m in mentions if m.kind != "pronoun"]
         if len(named) >= 2:
             state.last_group = named[:2] if len(named) > 2 else named

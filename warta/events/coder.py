@@ -261,8 +261,8 @@ class Coder:
                 return "passive"
             if t.low != t.stem and (t.low.endswith(("an", "annya")) and not t.low.startswith(("me", "di", "ber"))):
                 return "noun"
-            if t.low.startswith(("pe", "ke")) and t.low != t.stem and not t.low.startswith(("me", "di", "ber")):
-                return "noun"
+            if t.low.startswith(("pe", "ke")) and (t.low != t.stem or t.low.endswith(("an", "annya"))):
+                return "noun"  # pengarahan, pertemuan, kesepakatan
             if prev is not None and (toks[prev].low in self.w.light or toks[prev].low in self.w.determiners):
                 return "noun"
             return "active"
@@ -447,7 +447,7 @@ class Coder:
 
         if voice == "passive":
             tr.target = nearest_left()
-            agent = next((g for g in right if after_prep(g, w.agent, gap=2)), None)
+            agent = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, w.agent, gap=2)), None)
             if agent is None and self.lang == "id":
                 agent = next((g for g in right if direct(g)), None)
             tr.source = agent
@@ -491,7 +491,9 @@ class Coder:
             return
         # active
         tr.source = shared or nearest_left()
-        if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and toks[lo].group < 0:
+        if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and all(
+            t.low in w.closed or t.low in w.negation for t in toks[lo : tr.t0]
+        ):
             first = next((g for g in groups if g.t1 < lo and not g.locative and not g.possessor), None)
             if first is not None:
                 tr.source = first
@@ -507,6 +509,31 @@ class Coder:
             and tr.target is not None and not after_prep(tr.target, target_preps)
         ):
             tr.target = None  # "Israel dan Hamas sepakat ... yang dimediasi Mesir": the pair agreed
+
+    def _conflict_target(self, tr: Trigger, typ: str, day: dt.date | None) -> None:
+        """A bare country at war as target: a call for a ceasefire goes to the sides of its war; a side
+        attacking or accusing the country means the other side ("serangan LNA terhadap ibu kota Libya")."""
+        assert tr.target is not None and tr.source is not None
+        out: list[Mention] = []
+        src_keys = {m.actor.key for m in tr.source.mentions}
+        for m in tr.target.mentions:
+            sides = sides_of(m.actor.key, day) if m.actor.key == m.actor.country else []
+            if not sides or not any("." in k for k in sides):
+                out.append(m)
+                continue
+            if typ == "REQUEST" and tr.mode == "ceasefire":
+                keys = sides
+            elif src_keys & set(sides) and typ in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"):
+                keys = [k for k in sides if k not in src_keys]
+            else:
+                out.append(m)
+                continue
+            for k in keys:
+                a = self.actor_of(k)
+                if a is not None:
+                    out.append(Mention(a, m.text, m.start, m.end, "group"))
+            tr.notes.append(f"{m.actor.key} at war: {', '.join(keys)}")
+        tr.target = Group(out, tr.target.t0, tr.target.t1)
 
     def _fallback_target(self, toks: list[Tok], tr: Trigger, targets_right: list[Group]) -> Group | None:
         """The first actor to the right in the clause, not inside a relative clause and not past another
@@ -537,14 +564,34 @@ class Coder:
         seen: set[tuple[str, str, str | None, bool, bool]] = set()
         prev: Trigger | None = None
         prev_verbal: Trigger | None = None  # coordinated verbs share the subject of the last verb, not of a noun
+        clauses: dict[int, tuple[int, int]] = {}
+        # pass 1: read every trigger on its own
         for tr in trigs:
             if prev is not None and prev.voice in ("active", "passive", "received") and prev.source is not None:
                 prev_verbal = prev
             lo, hi = self._clause(toks, tr)
+            clauses[id(tr)] = (lo, hi)
             tr.voice = self._voice(toks, tr)
             self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0, prev)
             tr.mode = self._mode(toks, tr, tr.t0, hi)
             self._roles(toks, tr, groups, lo, hi, day, prev_verbal)
+            prev = tr
+        # pass 2: an event noun as the object of another trigger lends its actor as the target:
+        # "menentang serangan militer oleh pasukan Haftar" -> ACCUSE LBY.LNA; "mendukung seruan PBB" -> UN
+        for a in trigs:
+            k = a.t1 + 1
+            while k < len(toks) and (toks[k].low in self.w.determiners or toks[k].low in self.w.adverbs):
+                k += 1
+            b = next((x for x in trigs if x.t0 == k and x.voice == "noun"), None)
+            if b is not None and b.source is not None and b.source is not a.source and not b.hypothetical and (
+                a.source is None or {m.actor.key for m in b.source.mentions} != {m.actor.key for m in a.source.mentions}
+            ):
+                a.target = b.source
+                a.notes.append(f"target: the actor of {toks[b.t0].text!r}")
+        # pass 3: decide and emit
+        prev = None
+        for tr in trigs:
+            lo, hi = clauses[id(tr)]
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
             before = [t.low for t in toks[max(0, tr.t0 - 2) : tr.t0]]
@@ -558,6 +605,8 @@ class Coder:
                 parties = self._parties(toks, tr.t1 + 1, hi, day, groups)
                 if parties is not None:
                     tr.target = parties
+            if tr.target is not None and tr.source is not None:
+                self._conflict_target(tr, typ, day)
             if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire":
                 loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
                 if loc is not None:
