@@ -55,9 +55,8 @@ class Resources:
     @cached_property
     def names(self) -> frozenset[str]:
         names = set(self.kb.surface_names())
-        gaz_names = getattr(self.gazetteer, "names", None)
-        if callable(gaz_names):
-            names |= set(gaz_names())
+        if self.gazetteer is not None:
+            names |= self.gazetteer.major_names()
         return frozenset(names)
 
     def is_place(self, name: str) -> bool:

@@ -37,6 +37,7 @@ class Conflict(BaseModel):
     sides: list[str]
     start: dt.date
     end: dt.date | None = None
+    government: str | None = None
     name: str = ""
 
 
@@ -45,6 +46,13 @@ def conflicts() -> tuple[Conflict, ...]:
     path = resources.files("warta.events").joinpath("data/conflicts.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(Conflict.model_validate(c) for c in data.get("conflicts", []))
+
+
+def government_of(country: str, day: dt.date | None) -> str | None:
+    for c in conflicts():
+        if c.country == country and c.government and (day is None or (c.start <= day and (c.end is None or day <= c.end))):
+            return c.government
+    return None
 
 
 def sides_of(country: str, day: dt.date | None) -> list[str]:
@@ -122,6 +130,8 @@ class _Words:
         self.passive_prefixes = tuple(g.passive_prefixes)
         self.parties = multi(g.parties)
         self.commitment = multi(g.commitment)
+        self.topic = one(g.topic_preps)
+        self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
         self.closed = (
             self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
@@ -256,6 +266,8 @@ class Coder:
         prev = self._prev_content(toks, tr.t0)
         if prev is not None and toks[prev].low in self.w.receive:
             return "received"
+        if tr.t0 > 0 and toks[tr.t0 - 1].low in self.w.help and tr.pattern.type in ("AID", "SUPPORT", "COOPERATE"):
+            return "received"  # "dengan bantuan kelompok bersenjata", "with the help of Turkey"
         if self.lang == "id":
             if t.low != t.stem and t.low.startswith(self.w.passive_prefixes) and not t.stem.startswith(("di", "ter")):
                 return "passive"
@@ -319,6 +331,9 @@ class Coder:
         if commit and not spec:
             tr.hypothetical = True
             tr.committed = True
+        if tr.voice == "noun" and tr.t0 > 0 and toks[tr.t0 - 1].low in self.w.topic:
+            tr.hypothetical = True
+            tr.notes.append(f"the topic after {toks[tr.t0 - 1].text!r}, not an event that happened")
         trip = prev is not None and prev.pattern.type == "CONSULT" and tr.pattern.type == "CONSULT"
         if tr.voice == "noun" and not trip and any(
             w in self.w.infinitive and k + 1 < len(lows) and lows[k + 1] not in self.w.determiners
@@ -457,7 +472,9 @@ class Coder:
             tr.source = next((g for g in right if after_prep(g, w.agent) or direct(g)), None)
             return
         between_g = None
-        for k in range(tr.t1 + 1, min(tr.t1 + 3, len(toks))):
+        for k in range(tr.t1 + 1, min(tr.t1 + 5, len(toks))):
+            if toks[k].group >= 0:
+                break
             if toks[k].low in w.between:
                 cands = [g for g in right if g.t0 > k]
                 between_g = next(
@@ -469,6 +486,17 @@ class Coder:
             first, rest = between_g.mentions[0], between_g.mentions[1:]
             tr.source = Group([first], between_g.t0, between_g.t0)
             tr.target = Group(rest, between_g.t0, between_g.t1)
+            return
+        if between_g is not None:
+            # "antara Menteri Luar Negeri AS Mike Pompeo dan mitranya dari Rusia, Sergei Lavrov"
+            other = next((g for g in right if g.t0 > between_g.t1 and g.t0 - between_g.t1 <= 6), None)
+            if other is not None:
+                tr.source, tr.target = between_g, other
+                return
+        if voice == "noun" and toks[tr.t1].low in target_preps and tr.t1 > tr.t0:
+            # "pembicaraan dengan Haftar", "talks with Russia": the preposition is part of the pattern
+            tr.source = shared or nearest_left()
+            tr.target = next((g for g in targets_right if g.t0 == tr.t1 + 1 or direct(g)), None)
             return
         if voice == "noun":
             if self.lang == "id":
@@ -514,6 +542,10 @@ class Coder:
         """A bare country at war as target: a call for a ceasefire goes to the sides of its war; a side
         attacking or accusing the country means the other side ("serangan LNA terhadap ibu kota Libya")."""
         assert tr.target is not None and tr.source is not None
+        if plover()[typ].quad.endswith("cooperation") or typ in ("REQUEST", "REJECT", "ACCUSE"):
+            # a foreign state dealing with "Libya" in its war years deals with the recognised government
+            tr.source = self._as_government(tr.source, tr.target, day)
+            tr.target = self._as_government(tr.target, tr.source, day)
         out: list[Mention] = []
         src_keys = {m.actor.key for m in tr.source.mentions}
         for m in tr.target.mentions:
@@ -534,6 +566,20 @@ class Coder:
                     out.append(Mention(a, m.text, m.start, m.end, "group"))
             tr.notes.append(f"{m.actor.key} at war: {', '.join(keys)}")
         tr.target = Group(out, tr.target.t0, tr.target.t1)
+
+    def _as_government(self, g: Group, other: Group, day: dt.date | None) -> Group:
+        others = {m.actor.country for m in other.mentions}
+        out = []
+        changed = False
+        for m in g.mentions:
+            gov = government_of(m.actor.key, day) if m.actor.key == m.actor.country else None
+            a = self.actor_of(gov) if gov and m.actor.key not in others else None
+            if a is not None:
+                out.append(Mention(a, m.text, m.start, m.end, m.kind, m.person))
+                changed = True
+            else:
+                out.append(m)
+        return Group(out, g.t0, g.t1, g.possessor, g.locative) if changed else g
 
     def _fallback_target(self, toks: list[Tok], tr: Trigger, targets_right: list[Group]) -> Group | None:
         """The first actor to the right in the clause, not inside a relative clause and not past another

@@ -100,6 +100,8 @@ class GrammarFile(BaseModel):
     noun_prefixes: list[str] = Field(default_factory=list)
     parties: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
+    topic_preps: list[str] = Field(default_factory=list)
+    help_preps: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
 
 

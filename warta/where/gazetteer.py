@@ -99,7 +99,10 @@ _SENTENCE_OPENERS = frozenset(".!?:;“\"«(['‘—–")
 _HARD_BREAKS = frozenset(';:()[]“”"«»—–?!')
 
 
-class GazetteerError(ValueError):
+from ..errors import DataFileError  # noqa: E402
+
+
+class GazetteerError(DataFileError):
     """A data file of the gazetteer is broken; the message is one line naming the file and the problem."""
 
 
@@ -899,6 +902,15 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def major_names(self, min_population: int = 100_000) -> set[str]:
+        """Canonical names (folded) of capitals, our supplement and places of `min_population` or more:
+        the names the glued-word repair may split off ("Gazayang" -> "Gaza yang")."""
+        out = set()
+        for r, name in enumerate(self._names):
+            if self._pop[r] >= min_population or self._feature[r] in ("PPLC", "PCLI") or str(self._ids[r]).startswith("warta:"):
+                out.add(norm(name))
+        return out
 
     @property
     def languages(self) -> tuple[str, ...]:
