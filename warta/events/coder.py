@@ -131,6 +131,7 @@ class _Words:
         self.parties = multi(g.parties)
         self.commitment = multi(g.commitment)
         self.topic = one(g.topic_preps)
+        self.denial = one(g.denial)
         self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
         self.closed = (
@@ -313,6 +314,13 @@ class Coder:
             j -= 1
         lows = [t.low for t in reversed(window)]
         text = " ".join(lows)
+        if any(w in self.w.denial for w in lows):
+            tr.negated = True  # "membantah telah menyerang", "denied supplying weapons"
+            tr.notes.append("denied")
+        # "untuk segera menghentikan": look at the infinitive marker past adverbs
+        core = list(lows)
+        while core and core[-1] in self.w.adverbs and core[-1] not in self.w.infinitive:
+            core.pop()
         for seq in self.w.refusal:
             if lows[-len(seq) :] == list(seq):
                 tr.refused = True
@@ -341,9 +349,10 @@ class Coder:
         ):
             tr.hypothetical = True  # "untuk membuka jalan bagi perundingan": the talks are a purpose
             tr.notes.append("inside a purpose clause: not asserted")
-        if lows and lows[-1] in self.w.infinitive and trip:
+        if core and core[-1] in self.w.infinitive and trip:
             tr.notes.append("the purpose of a visit: asserted")
-        elif lows and lows[-1] in self.w.infinitive:
+        elif core and core[-1] in self.w.infinitive:
+            lows = core
             tr.hypothetical = True
             before = lows[:-1]
             # "promised to send", "siap untuk membantu": a commitment; "urged X to withdraw": embedded
@@ -542,7 +551,7 @@ class Coder:
         """A bare country at war as target: a call for a ceasefire goes to the sides of its war; a side
         attacking or accusing the country means the other side ("serangan LNA terhadap ibu kota Libya")."""
         assert tr.target is not None and tr.source is not None
-        if plover()[typ].quad.endswith("cooperation") or typ in ("REQUEST", "REJECT", "ACCUSE"):
+        if plover()[typ].quad.endswith("cooperation"):
             # a foreign state dealing with "Libya" in its war years deals with the recognised government
             tr.source = self._as_government(tr.source, tr.target, day)
             tr.target = self._as_government(tr.target, tr.source, day)

@@ -101,6 +101,7 @@ class GrammarFile(BaseModel):
     parties: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
     topic_preps: list[str] = Field(default_factory=list)
+    denial: list[str] = Field(default_factory=list)
     help_preps: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
 
