@@ -209,9 +209,9 @@ class Resolver:
             ):
                 kinds = {t.kind for t in parts[-1].targets}
                 if nxt.kind in ("actor", "adj", "person", "title", "organ", "link") and (
-                    # a chain is title/organ-led, or actor/adjective followed by a title or organ (English order)
+                    # a chain is title/organ-led, or (English order only) an actor or adjective before a title
                     head.kind in ("title", "organ")
-                    or nxt.kind in ("title", "organ")
+                    or (nxt.kind in ("title", "organ") and self.lang != "id")
                     or ("title" in {p.targets[0].kind for p in parts} or "organ" in {p.targets[0].kind for p in parts})
                 ) and not (nxt.kind == "actor" and kinds & {"actor"} and head.kind not in ("title", "organ")):
                     parts.append(hits[j])

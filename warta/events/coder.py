@@ -70,6 +70,7 @@ class Tok:
     start: int
     end: int
     group: int = -1  # index of the mention group covering the token
+    trig: bool = False  # part of an event trigger
 
 
 @dataclass(slots=True)
@@ -221,6 +222,8 @@ class Coder:
                 i += 1
                 continue
             end = i + len(hit.stems) - 1
+            for k in range(i, end + 1):
+                toks[k].trig = True
             out.append(Trigger(hit, i, end))
             i = end + 1
         return out
@@ -277,6 +280,12 @@ class Coder:
             if t.low.startswith(("pe", "ke")) and (t.low != t.stem or t.low.endswith(("an", "annya"))):
                 return "noun"  # pengarahan, pertemuan, kesepakatan
             if prev is not None and (toks[prev].low in self.w.light or toks[prev].low in self.w.determiners):
+                return "noun"
+            # a bare root after a verb or preposition is its object: "melanggar embargo senjata PBB"
+            if t.low == t.stem and prev is not None and toks[prev].group < 0 and (
+                toks[prev].low.startswith(("me", "ber", "di")) and toks[prev].low != toks[prev].stem
+                or toks[prev].low in self.w.target_preps or toks[prev].low in self.w.topic
+            ):
                 return "noun"
             return "active"
         # English: a participle after a form of "be" ("was attacked by", "has been criticised by")
@@ -594,8 +603,10 @@ class Coder:
         """The first actor to the right in the clause, not inside a relative clause and not past another
         actor's verb ("mengancam akan menembak jatuh pesawat mata-mata AS" -> AS)."""
         for g in targets_right:
-            if g.t0 - tr.t1 > 9:
-                return None
+            if g.t0 - tr.t1 > 9 or any(
+                toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(tr.t1 + 1, g.t0 - 1)
+            ):
+                return None  # past "untuk mengirimkan ...": the object of the embedded event
             if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
                 return None
             return g
