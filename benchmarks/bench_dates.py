@@ -1,7 +1,7 @@
 """Throughput of `warta.when.event_date` (sentences per second, median of 5 runs).
 
 Three sets: sentences with no date expression, sentences with one, and the whole mix (the seed articles
-when /work/shared/corpus is there, plus built-in Indonesian and English sentences). Run from the repository
+when ../shared/corpus is there, plus built-in Indonesian and English sentences). Run from the repository
 root:  python benchmarks/bench_dates.py [--repeat N]
 Targets: >= 20,000 sentences/s without a date expression, >= 5,000/s with one.
 """
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))  # run as a plain script without installing the pa
 from warta.when import event_date, find_date_expressions  # noqa: E402
 
 PUBLISHED = dt.date(2020, 1, 8)
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 
 BUILT_IN = [
     (

@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_gazetteer.py [--rounds 5]
 
 Builds the gazetteer into a fresh temporary cache directory (so the build is really measured), then
 reloads it from there. Sentences for find() come from the seed corpus when it is present
-(/work/shared/corpus/seeds or $WARTA_SEEDS), plus a fixed English set.
+(../shared/corpus/seeds or $WARTA_SEEDS), plus a fixed English set.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ENGLISH = (
 
 
 def seed_sentences() -> list[str]:
-    seeds = Path(os.environ.get("WARTA_SEEDS", "/work/shared/corpus/seeds"))
+    seeds = Path(os.environ.get("WARTA_SEEDS", str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds")))
     out: list[str] = []
     for path in sorted(seeds.glob("*.txt")):
         for para in path.read_text(encoding="utf-8").split("\n"):

@@ -17,7 +17,7 @@ from warta.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "warta" / "examples"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = ROOT.parent / "shared" / "corpus"  # CI puts ../shared beside the clone
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 GOLD = CORPUS / "gold"
 
@@ -29,7 +29,7 @@ GOOD_ARTICLE = (
     "untuk membahas konflik tersebut, kata pernyataan bersama kedua negara.\n"
 )
 
-needs_corpus = pytest.mark.skipif(not SEEDS, reason="shared corpus /work/shared/corpus is not available")
+needs_corpus = pytest.mark.skipif(not SEEDS, reason="shared corpus ../shared/corpus is not available")
 
 
 @pytest.fixture(scope="session")

@@ -100,6 +100,9 @@ def code(
 
     with _errors():
         check_format(fmt, FORMATS_STREAM)
+        for p in paths:  # before any output, so a typo does not leave a CSV header behind
+            if p != "-" and not Path(p).exists():
+                raise InputError(E.E101.fmt(path=p))
         pipe = _pipeline(lang, published, actors, config)
         stats = ReadStats()
         out: list[dict[str, Any]] = []
@@ -107,9 +110,15 @@ def code(
 
         def gen() -> Iterator[dict[str, Any]]:
             nonlocal n
-            for doc in pipe.run(read_paths(paths, load_settings(config), stats)):
-                for w in doc.warnings:
-                    stats.warnings.append(w)
+            for doc in read_paths(paths, load_settings(config), stats):
+                try:
+                    doc = pipe(doc)
+                except WartaError:
+                    raise
+                except Exception as err:  # one bad document must not stop the run
+                    stats.warn(E.W011.fmt(path=doc.source_path or doc.id, detail=f"{type(err).__name__}: {err}"), True)
+                    continue
+                stats.warnings.extend(doc.warnings)
                 for e in pipe.visible(doc.events, all_events):
                     n += 1
                     yield e.as_dict()

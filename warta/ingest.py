@@ -1,7 +1,9 @@
 """Ingest: read -> pipeline -> store, one document at a time, each committed atomically.
 
 A document whose cleaned content is already stored is skipped right after cleaning (before the costly
-stages), which makes a re-run after kill -9 cheap and its result identical to one uninterrupted run.
+stages), which makes a re-run after kill -9 cheap and its result identical to one uninterrupted run. A
+document that fails inside the pipeline is skipped with a warning (W011); what is stored stays and the run
+goes on.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .errors import E
+from .errors import E, StoreError
 from .pipeline import Pipeline
 from .read import ReadStats, read_paths
+from .records import Document
 from .store import Store
 
 
@@ -35,26 +38,34 @@ def ingest_paths(
     stats = summary.read
     with Store(db) as store:
         for doc in read_paths(paths, settings, stats):
-            done = False
-            for st in pipe.stages:
-                doc = st(doc)
-                if "hash" in st.adds:
-                    if not doc.text.strip():
-                        stats.warn(E.W002.fmt(path=doc.source_path or doc.id), skip=True)
-                        done = True
-                    elif store.has(doc.hash or ""):
-                        summary.unchanged += 1
-                        done = True
-                    if done:
-                        break
-            if not done:
-                res = store.ingest(doc)
-                if res.stored:
-                    summary.stored += 1
-                    summary.events += res.events
-                else:
-                    summary.unchanged += 1
-            stats.warnings.extend(doc.warnings)
+            try:
+                _ingest_one(doc, pipe, store, summary)
+            except (KeyboardInterrupt, SystemExit, StoreError):
+                raise
+            except Exception as err:  # one bad document must not stop the run
+                stats.warn(E.W011.fmt(path=doc.source_path or doc.id, detail=f"{type(err).__name__}: {err}"), skip=True)
             if on_doc:
                 on_doc()
     return summary
+
+
+def _ingest_one(doc: Document, pipe: Pipeline, store: Store, summary: IngestSummary) -> None:
+    stats = summary.read
+    for st in pipe.stages:
+        doc = st(doc)
+        if "hash" in st.adds:
+            if not doc.text.strip():
+                stats.warn(E.W002.fmt(path=doc.source_path or doc.id), skip=True)
+                stats.warnings.extend(doc.warnings)
+                return
+            if store.has(doc.hash or ""):
+                summary.unchanged += 1
+                stats.warnings.extend(doc.warnings)
+                return
+    res = store.ingest(doc)
+    if res.stored:
+        summary.stored += 1
+        summary.events += res.events
+    else:
+        summary.unchanged += 1
+    stats.warnings.extend(doc.warnings)
