@@ -308,9 +308,17 @@ def check_floors(article: ArticleReport | None, sentences: SentenceReport | None
     """Messages for every figure under its recorded floor (empty: all good)."""
     out: list[str] = []
     if article is not None:
+        d = article.as_dict()
         for lvl, floor in (floors.get("articles") or {}).items():
-            if lvl in article.levels and article.levels[lvl].f1 + 1e-9 < float(floor):
-                out.append(E.E110.fmt(value=article.levels[lvl].f1, level=lvl, floor=float(floor)))
+            if lvl in article.levels:
+                value = article.levels[lvl].f1
+            elif lvl in ("date_accuracy", "place_accuracy"):
+                value = d[lvl] or 0.0
+            else:
+                out.append(E.E110.fmt(value=0.0, level=f"unknown figure {lvl}", floor=float(floor)))
+                continue
+            if value + 1e-9 < float(floor):
+                out.append(E.E110.fmt(value=value, level=lvl, floor=float(floor)))
     if sentences is not None:
         d = sentences.as_dict()
         for k, floor in (floors.get("sentences") or {}).items():
