@@ -164,6 +164,7 @@ class PublishedStage:
             found = find_publication_date(doc.text[:600], doc.url, doc.lang)
             if found is not None:
                 doc.published, doc.published_source, doc.published_precision = found.date, found.source, found.precision
+                doc.dateline = found.text if found.source == "dateline" else None
             elif self.default is not None:
                 doc.published, doc.published_source, doc.published_precision = self.default, "cli", "day"
         return doc
@@ -259,12 +260,38 @@ class WhenStage:
     def __call__(self, doc: Document) -> Document:
         from .when import event_date
 
+        own: dict[int, object] = {}  # sentence -> its first explicit date expression (or the fallback)
+
+        def text_of(i: int) -> str:
+            s = doc.sentences[i].text
+            # the dateline ("KYIV, March 8 (Wire) -") dates the article, not the first sentence's event
+            if i == 0 and doc.dateline and doc.dateline in s[: len(doc.dateline) + 40]:
+                k = s.find(doc.dateline)
+                s = s[:k] + " " * len(doc.dateline) + s[k + len(doc.dateline) :]
+            return s
+
+        def explicit(i: int):  # type: ignore[no-untyped-def]
+            if i not in own:
+                own[i] = event_date(text_of(i), doc.sentences[i].lang or "id", doc.published, None)
+            return own[i]
+
         for e in doc.events:
             s = doc.sentences[e.sentence]
             trig = None
             if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
                 trig = (e.evidence.trigger_start - s.start, e.evidence.trigger_end - s.start)
-            m = event_date(s.text, e.lang, doc.published, trig)
+            m = event_date(text_of(e.sentence), e.lang, doc.published, trig)
+            if m.precision == "publication":
+                # no date in the sentence: the last explicit date of the same paragraph carries on
+                # ("... bertemu pada hari Selasa, dan dalam pertemuan itu mendesak ..."); across paragraphs
+                # it does not (measured: worse on our own gold)
+                for j in range(e.sentence - 1, -1, -1):
+                    if doc.sentences[j].paragraph != s.paragraph:
+                        break
+                    prev = explicit(j)
+                    if prev.precision == "day":  # type: ignore[attr-defined]
+                        m = prev  # type: ignore[assignment]
+                        break
             e.date, e.date_precision, e.date_text = m.date, m.precision, m.text or None
         return doc
 

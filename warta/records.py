@@ -40,6 +40,7 @@ class Document:
     published: dt.date | None = None
     published_source: str | None = None  # metadata | html | dateline | url | cli | None
     published_precision: str | None = None  # day | month | year
+    dateline: str | None = None  # the dateline text the publication date came from, if any
     lang: str | None = None
     lang_hint: str | None = None  # the language the input declared
     raw_text: str | None = None

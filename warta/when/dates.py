@@ -757,6 +757,12 @@ def find_date_expressions(sentence: str, lang: str, published: dt.date | None) -
     return [f.match for f in found]
 
 
+_RELATIVE = {
+    "id": re.compile(r"\byang\b", re.I),
+    "en": re.compile(r"\b(?:which|who|whom|that)\b", re.I),
+}
+
+
 def event_date(
     sentence: str, lang: str, published: dt.date | None, trigger: tuple[int, int] | None = None
 ) -> DateMatch:
@@ -782,6 +788,13 @@ def event_date(
         # ties go to the earlier expression
         return min(cands, key=lambda d: (max(0, d.start - t1, t0 - d.end), d.start))
 
+    # an expression after a relative pronoun dates the relative clause, not the event: "penolakan ...
+    # terhadap perjanjian yang ditandatangani ... pada bulan November"
+    rel = _RELATIVE.get(_code(lang))
+    if rel is not None:
+        usable = [d for d in usable if d.start < t1 or not rel.search(sentence, t1, d.start)]
+        if not usable:
+            return _fallback(published)
     spans = clauses.spans()
     seg = clauses.segment(t0)
     same = [d for d in usable if clauses.segment(d.start) == seg]
