@@ -33,6 +33,12 @@ class E(str, Enum):
     E108 = "E108 unknown output format {fmt!r}; choose from {choices}"
     E109 = "E109 gold file {path}: {detail}"
     E110 = "E110 evaluation F1 {value:.3f} at {level} level is under the recorded floor {floor:.3f}"
+    E111 = "E111 ingest refused: {detail}"
+    E112 = "E112 bad {name} {value!r}: {detail}"
+    E113 = "E113 request body over {limit} bytes"
+    E114 = "E114 no document {id!r}"
+    E115 = "E115 unsupported content type {ctype!r}; send {choices}"
+    E116 = "E116 ingest queue full ({size} requests waiting); retry later"
 
     def fmt(self, **kw: object) -> str:
         return self.value.format(**kw)

@@ -792,7 +792,16 @@ def event_date(
     # terhadap perjanjian yang ditandatangani ... pada bulan November"
     rel = _RELATIVE.get(_code(lang))
     if rel is not None:
-        usable = [d for d in usable if d.start < t1 or not rel.search(sentence, t1, d.start)]
+        def in_relative(d: DateMatch) -> bool:
+            marks = list(rel.finditer(sentence, t1, d.start))
+            if not marks:
+                return False
+            inner = sentence[marks[-1].end() : d.start]
+            # the relative clause runs to the next comma ("sebuah kota yang strategis ..., pada hari Senin"),
+            # and a short one is a set modifier ("pihak-pihak yang bertikai di Libya pada hari Rabu")
+            return "," not in inner and len(inner.split()) >= 4
+
+        usable = [d for d in usable if d.start < t1 or not in_relative(d)]
         if not usable:
             return _fallback(published)
     spans = clauses.spans()

@@ -1,0 +1,385 @@
+"""The read side of the API: filters turned into SQL over the store's columns, one read-only connection per
+request. Every query filters on indexed columns (see `ensure_indexes`) and reads the `json` column only for
+the rows it returns, so /events costs the same at 100 events or 100,000."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# The 16 PLOVER types and their quads: part of the stable event contract (docs/event-json.md), so they are
+# fixed here rather than read from the coder's data files, which another stage owns.
+TYPES: dict[str, str] = {
+    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
+    "CONCEDE": "verbal_cooperation", "COOPERATE": "material_cooperation", "AID": "material_cooperation",
+    "RETREAT": "material_cooperation", "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict",
+    "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict", "PROTEST": "material_conflict",
+    "SANCTION": "material_conflict", "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
+    "ASSAULT": "material_conflict",
+}
+QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+
+# Created at start-up on a write connection (CREATE INDEX IF NOT EXISTS: a no-op the second time). The
+# store's own schema indexes date, source_key, target_key and type; these serve the API's filters.
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
+    "CREATE INDEX IF NOT EXISTS serve_events_dyad ON events(source_key, target_key)",
+    "CREATE INDEX IF NOT EXISTS serve_events_quad_date ON events(quad, date)",
+    "CREATE INDEX IF NOT EXISTS serve_events_type_date ON events(type, date)",
+    "CREATE INDEX IF NOT EXISTS serve_events_latlon ON events(lat, lon)",
+    "CREATE INDEX IF NOT EXISTS serve_events_source_country ON events(source_country)",
+    "CREATE INDEX IF NOT EXISTS serve_events_target_country ON events(target_country)",
+    "CREATE INDEX IF NOT EXISTS serve_events_place_country ON events(place_country)",
+    # finds superseded document versions without scanning documents (see LATEST_ONLY)
+    "CREATE INDEX IF NOT EXISTS serve_documents_version ON documents(version, doc_id)",
+    "CREATE INDEX IF NOT EXISTS serve_documents_doc_version ON documents(doc_id, version)",
+)
+
+# Only the newest version of each document counts (as in Store.events). Written as "not one of the
+# superseded hashes": a superseded version has a newer one, whose version is > 1, so the subquery starts
+# from the (usually empty) index range version > 1 and costs nothing on a store without re-ingested
+# documents; SQLite evaluates the uncorrelated IN list once per query.
+LATEST_ONLY = (
+    "doc_hash NOT IN (SELECT d.hash FROM documents n JOIN documents d"
+    " ON d.doc_id = n.doc_id AND d.version < n.version WHERE n.version > 1)"
+)
+
+
+def ensure_indexes(db: sqlite3.Connection) -> None:
+    for sql in INDEXES:
+        db.execute(sql)
+    # gives the planner row counts to choose between the indexes above (bounded work on big stores)
+    db.execute("PRAGMA analysis_limit = 1000")
+    db.execute("PRAGMA optimize = 0x10002")
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    # mode=ro: a request can never write, whatever the SQL; WAL lets it read while the writer commits
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db.execute("PRAGMA busy_timeout = 5000")
+    return db
+
+
+@dataclass(slots=True)
+class Bbox:
+    minlon: float
+    minlat: float
+    maxlon: float
+    maxlat: float
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """The shared filters of /events, /network and /timeline (the dashboard applies them to every view)."""
+
+    actors: list[str] = field(default_factory=list)
+    dyad: tuple[str, str] | None = None
+    types: list[str] = field(default_factory=list)
+    quads: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    bbox: Bbox | None = None
+    q: str | None = None
+    include_all: bool = False
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        where: list[str] = [LATEST_ONLY]
+        args: list[Any] = []
+        if self.actors:
+            # an actor key (RUS.MIL) or a country (RUS): four indexed columns, OR-ed (SQLite unions the indexes)
+            marks = _marks(self.actors)
+            where.append(
+                f"(source_key IN ({marks}) OR target_key IN ({marks})"
+                f" OR source_country IN ({marks}) OR target_country IN ({marks}))"
+            )
+            args += self.actors * 4
+        if self.dyad:
+            src, tgt = self.dyad
+            where.append("(source_key = ? OR source_country = ?) AND (target_key = ? OR target_country = ?)")
+            args += [src, src, tgt, tgt]
+        if self.types:
+            where.append(f"type IN ({_marks(self.types)})")
+            args += self.types
+        if self.quads:
+            where.append(f"quad IN ({_marks(self.quads)})")
+            args += self.quads
+        if self.countries:
+            where.append(f"place_country IN ({_marks(self.countries)})")
+            args += self.countries
+        if self.since:
+            where.append("date >= ?")
+            args.append(self.since.isoformat())
+        if self.until:
+            where.append("date <= ?")
+            args.append(self.until.isoformat())
+        if self.bbox:
+            b = self.bbox
+            where.append("lat BETWEEN ? AND ?")
+            args += [b.minlat, b.maxlat]
+            if b.minlon <= b.maxlon:
+                where.append("lon BETWEEN ? AND ?")
+                args += [b.minlon, b.maxlon]
+            else:  # a box across the antimeridian (minlon 170, maxlon -170), as GeoJSON allows
+                where.append("(lon >= ? OR lon <= ?)")
+                args += [b.minlon, b.maxlon]
+        if self.q:
+            # instr, not LIKE: the user's text may hold % and _; lower() folds ASCII only, enough for names
+            where.append("instr(lower(json_extract(json, '$.evidence.text')), lower(?)) > 0")
+            args.append(self.q)
+        if not self.include_all:
+            where.append("negated = 0 AND hypothetical = 0")
+        return where, args
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ",".join("?" for _ in values)
+
+
+# -- cursors -------------------------------------------------------------------------------------------------
+def encode_cursor(date: str | None, row_id: int) -> str:
+    raw = json.dumps([date, row_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> tuple[str | None, int]:
+    """Raises ValueError on anything that is not a cursor this server made."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        date, row_id = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError) as err:
+        raise ValueError("not a cursor from a previous page") from err
+    if not isinstance(row_id, int) or not (date is None or isinstance(date, str)):
+        raise ValueError("not a cursor from a previous page")
+    return date, row_id
+
+
+# -- queries ---------------------------------------------------------------------------------------------------
+def counts(db: sqlite3.Connection) -> tuple[int, int]:
+    docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    return int(docs), int(events)
+
+
+def event_item(row_id: int, doc_hash: str, js: str) -> dict[str, Any]:
+    d: dict[str, Any] = json.loads(js)
+    d["id"] = row_id
+    d["doc_hash"] = doc_hash
+    return d
+
+
+def events_page(
+    db: sqlite3.Connection, flt: EventFilter, limit: int, offset: int, cursor: tuple[str | None, int] | None
+) -> tuple[int, list[dict[str, Any]], str | None]:
+    """Newest first (date, then row id, both descending; undated events last). Keyset pagination with a
+    cursor stays fast at any depth; offset is there for simple clients."""
+    where, args = flt.where()
+    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {' AND '.join(where)}", args).fetchone()[0]
+    page_where, page_args = list(where), list(args)
+    if cursor is not None:
+        date, row_id = cursor
+        if date is None:
+            page_where.append("(date IS NULL AND id < ?)")
+            page_args.append(row_id)
+        else:
+            page_where.append("(date < ? OR (date = ? AND id < ?) OR date IS NULL)")
+            page_args += [date, date, row_id]
+    sql = (
+        f"SELECT id, doc_hash, json, date FROM events WHERE {' AND '.join(page_where)}"
+        " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
+    )
+    # one row more than asked tells whether there is a next page without a second query
+    rows = db.execute(sql, [*page_args, limit + 1, offset]).fetchall()
+    nxt = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        nxt = encode_cursor(last[3], last[0])
+    return int(total), [event_item(r[0], r[1], r[2]) for r in rows], nxt
+
+
+class Names:
+    """Actor key -> (name, country), read from a stored event on first use. A key's name comes from the actor
+    dictionary and does not change between ingests, so the cache never goes stale in a way that matters."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def get(self, db: sqlite3.Connection, key: str) -> tuple[str | None, str | None]:
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        found: tuple[str | None, str | None] = (None, None)
+        for side in ("source", "target"):
+            row = db.execute(
+                f"SELECT json_extract(json, '$.{side}.name'), json_extract(json, '$.{side}.country')"
+                f" FROM events WHERE {side}_key = ? LIMIT 1",
+                (key,),
+            ).fetchone()
+            if row is not None:
+                found = (row[0], row[1])
+                break
+        self._cache[key] = found
+        return found
+
+
+def actors(
+    db: sqlite3.Connection, names: Names, since: dt.date | None, until: dt.date | None, q: str | None,
+    include_all: bool, limit: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    where = [LATEST_ONLY]
+    args: list[Any] = []
+    if since:
+        where.append("date >= ?")
+        args.append(since.isoformat())
+    if until:
+        where.append("date <= ?")
+        args.append(until.isoformat())
+    if not include_all:
+        where.append("negated = 0 AND hypothetical = 0")
+    w = " AND ".join(where)
+    sql = (
+        f"SELECT key, SUM(s), SUM(t), SUM(e) FROM ("
+        f" SELECT source_key AS key, 1 AS s, 0 AS t, 1 AS e FROM events WHERE source_key IS NOT NULL AND {w}"
+        f" UNION ALL"
+        # an event with the same actor on both sides counts once in `events`
+        f" SELECT target_key, 0, 1, CASE WHEN source_key IS target_key THEN 0 ELSE 1 END"
+        f" FROM events WHERE target_key IS NOT NULL AND {w}"
+        f") GROUP BY key ORDER BY SUM(e) DESC, key"
+    )
+    out: list[dict[str, Any]] = []
+    needle = q.casefold() if q else None
+    for key, s, t, e in db.execute(sql, args + args):
+        name, country = names.get(db, key)
+        if needle and needle not in key.casefold() and needle not in (name or "").casefold():
+            continue
+        out.append({"key": key, "name": name, "country": country, "as_source": s, "as_target": t, "events": e})
+    return len(out), out[:limit]
+
+
+def network(
+    db: sqlite3.Connection, names: Names, flt: EventFilter, min_count: int, limit: int
+) -> dict[str, Any]:
+    where, args = flt.where()
+    sql = (
+        "SELECT source_key, target_key, type, COUNT(*), SUM(intensity) FROM events"
+        f" WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND {' AND '.join(where)}"
+        " GROUP BY source_key, target_key, type"
+    )
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for src, tgt, typ, n, total in db.execute(sql, args):
+        e = edges.setdefault((src, tgt), {"source": src, "target": tgt, "count": 0, "types": {}, "_sum": 0.0})
+        e["count"] += n
+        e["types"][typ] = n
+        e["_sum"] += total
+    kept = sorted((e for e in edges.values() if e["count"] >= min_count), key=lambda e: (-e["count"], e["source"], e["target"]))
+    truncated = len(kept) > limit
+    kept = kept[:limit]
+    degree: dict[str, int] = {}
+    for e in kept:
+        e["mean_intensity"] = round(e.pop("_sum") / e["count"], 3)
+        degree[e["source"]] = degree.get(e["source"], 0) + e["count"]
+        if e["target"] != e["source"]:
+            degree[e["target"]] = degree.get(e["target"], 0) + e["count"]
+    nodes = []
+    for key, n in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0])):
+        name, country = names.get(db, key)
+        nodes.append({"key": key, "name": name, "country": country, "events": n})
+    return {"nodes": nodes, "edges": kept, "events": sum(e["count"] for e in kept), "truncated": truncated}
+
+
+_BUCKET = {
+    "day": "date",
+    # Monday of the date's week: back six days, then forward to the next Monday (the day itself if Monday)
+    "week": "date(date, '-6 days', 'weekday 1')",
+    "month": "substr(date, 1, 7) || '-01'",
+}
+
+
+def timeline(db: sqlite3.Connection, flt: EventFilter, interval: str, by: str) -> dict[str, Any]:
+    where, args = flt.where()
+    w = " AND ".join(where)
+    col = "quad" if by == "quad" else "type"
+    sql = (
+        f"SELECT {_BUCKET[interval]} AS period, {col}, COUNT(*) FROM events WHERE date IS NOT NULL AND {w}"
+        " GROUP BY period, 2 ORDER BY period"
+    )
+    buckets: dict[str, dict[str, int]] = {}
+    seen: set[str] = set()
+    for period, key, n in db.execute(sql, args):
+        buckets.setdefault(period, {})[key] = n
+        seen.add(key)
+    undated = db.execute(f"SELECT COUNT(*) FROM events WHERE date IS NULL AND {w}", args).fetchone()[0]
+    order = QUADS if by == "quad" else list(TYPES)
+    keys = [k for k in order if k in seen] + sorted(seen - set(order))
+    return {
+        "interval": interval,
+        "by": by,
+        "keys": keys,
+        "buckets": [{"period": p, "counts": c, "total": sum(c.values())} for p, c in buckets.items()],
+        "undated": int(undated),
+    }
+
+
+def _span(text_len: int, start: Any, end: Any) -> tuple[int, int] | None:
+    """A span that fits the text, or None: a stale or implied offset must not break the client."""
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= text_len:
+        return None
+    return start, end
+
+
+def document(db: sqlite3.Connection, key: str) -> dict[str, Any] | None:
+    db.row_factory = sqlite3.Row
+    row = db.execute("SELECT * FROM documents WHERE hash = ?", (key,)).fetchone()
+    if row is None:
+        row = db.execute(
+            "SELECT * FROM documents WHERE doc_id = ? ORDER BY version DESC LIMIT 1", (key,)
+        ).fetchone()
+    if row is None:
+        return None
+    doc = dict(row)
+    text: str = doc["text"]
+    versions = [
+        dict(r) for r in db.execute(
+            "SELECT version, hash, ingested_at FROM documents WHERE doc_id = ? ORDER BY version", (doc["doc_id"],)
+        )
+    ]
+    sentences = {
+        r["idx"]: (r["start"], r["end"])
+        for r in db.execute('SELECT idx, start, "end" FROM sentences WHERE doc_hash = ? ORDER BY idx', (doc["hash"],))
+    }
+    events = []
+    for r in db.execute("SELECT id, json FROM events WHERE doc_hash = ? ORDER BY sentence, id", (doc["hash"],)):
+        ev = event_item(r["id"], doc["hash"], r["json"])
+        marks: list[dict[str, Any]] = []
+        sent = sentences.get(ev.get("sentence", -1))
+        spans = [("sentence", sent), ("evidence", ev.get("evidence"))]
+        spans += [("source", ev.get("source")), ("target", ev.get("target"))]
+        for kind, span in spans:
+            if span is None:
+                continue
+            start, end = span if isinstance(span, tuple) else (span.get("start"), span.get("end"))
+            ok = _span(len(text), start, end)
+            if ok:
+                marks.append({"kind": kind, "start": ok[0], "end": ok[1]})
+        events.append({"event": ev, "highlights": marks})
+    try:
+        warnings = json.loads(doc["warnings"] or "[]")
+    except ValueError:
+        warnings = []
+    return {
+        "hash": doc["hash"], "doc_id": doc["doc_id"], "version": doc["version"], "versions": versions,
+        "url": doc["url"], "title": doc["title"], "published": doc["published"],
+        "published_source": doc["published_source"], "lang": doc["lang"], "text": text,
+        "warnings": [str(w) for w in warnings] if isinstance(warnings, list) else [],
+        "ingested_at": doc["ingested_at"],
+        "sentences": [{"idx": i, "start": s, "end": e} for i, (s, e) in sentences.items()],
+        "events": events,
+    }
