@@ -320,8 +320,50 @@ class WhereStage:
             if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
                 trig = (e.evidence.trigger_start - s.start, e.evidence.trigger_end - s.start)
             exclude = [(m.start, m.end) for m in s.mentions]
-            e.place = event_place(s.text, e.lang, trig, gaz, countries, exclude)
+            place = event_place(s.text, e.lang, trig, gaz, countries, exclude)
+            if place is None or place.feature in _BROAD:
+                # the most specific place the sentence names for a physical event or a meeting, as ACLED
+                # codes location: "... at southern Ukraine overnight, killing two civilians in Odesa"
+                found = [p for p in self._found(gaz, s.text, e.lang, countries)
+                         if p.feature not in _BROAD and not any(a <= (p.start or 0) < b for a, b in exclude)]
+                if place is not None:
+                    found = [p for p in found if p.country == place.country]
+                if found and e.type in _LOCATED:
+                    place = found[0]
+            e.place = place
+            self._people_of_place(e)
         return doc
+
+    @staticmethod
+    def _found(gaz, text: str, lang: str, countries: list[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+        return list(gaz.find(text, lang, countries))
+
+    @staticmethod
+    def _people_of_place(e: Event) -> None:
+        """Unnamed people get the country where the event happened: CIVILIANS in Kharkiv -> UKR.CIVILIANS;
+        an unnamed crowd of a state protesting is that state's protesters."""
+        from .records import Actor, Mention
+
+        country = e.place.country if e.place else None
+        for attr in ("source", "target"):
+            m = getattr(e, attr)
+            if m is None:
+                continue
+            key = m.actor.key
+            if key in ("CIVILIANS", "PROTESTERS", "REFUGEES") and country:
+                setattr(e, attr, Mention(Actor(f"{country}.{key}", f"{country} {key.lower()}", country, m.actor.sector),
+                                         m.text, m.start, m.end, m.kind, m.person, m.tok_start, m.tok_end))
+        if e.type == "PROTEST" and e.source is not None and e.source.kind in ("name", "adjective"):
+            a = e.source.actor
+            if a.key == a.country:  # "Thousands of Turks marched": Turkish protesters, not the government
+                e.source = Mention(Actor(f"{a.key}.PROTESTERS", f"{a.name} protesters", a.key, "PRO"), e.source.text,
+                                   e.source.start, e.source.end, "group")
+
+
+# places that say little about where an event happened; a city in the same sentence is better
+_BROAD = frozenset({"PCLI", "PCL", "PCLD", "PCLS", "ADM1", "RGN", "CONT", "SEA", "OCN", "AREA"})
+# physical events and meetings happen somewhere; statements are made anywhere
+_LOCATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONSULT", "COOPERATE", "AGREE"})
 
 
 @dataclass
