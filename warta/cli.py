@@ -421,6 +421,28 @@ def actors_suggest(
 
 
 @app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="database file (created if missing)")],
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="WARTA_TOKEN", show_envvar=True,
+                                              help="bearer token that enables POST /ingest")] = None,
+    tiles: Annotated[str | None, typer.Option("--tiles", help="map tile URL template (default: outlines only)")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the HTTP API and the dashboard over a store (http://HOST:PORT/, schema at /openapi.json)."""
+    import uvicorn
+
+    from .config import load_settings
+    from .serve import create_app
+
+    with _errors():
+        api = create_app(db, token=token or None, settings=load_settings(config), tiles=tiles, warm=True)
+        err_console.print(f"warta serve: {db} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", highlight=False)
+        uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(f"warta {__version__}")

@@ -309,6 +309,7 @@ class WhereStage:
             return doc
         from .where import event_place
 
+        gaz = _FindCache(gaz)  # several events share a sentence: look its places up once
         countries: list[str] = []
         for s in doc.sentences:
             for m in s.mentions:
@@ -358,6 +359,23 @@ class WhereStage:
             if a.key == a.country:  # "Thousands of Turks marched": Turkish protesters, not the government
                 e.source = Mention(Actor(f"{a.key}.PROTESTERS", f"{a.name} protesters", a.key, "PRO"), e.source.text,
                                    e.source.start, e.source.end, "group")
+
+
+class _FindCache:
+    """A gazetteer whose `find` remembers its answers for one document."""
+
+    def __init__(self, gaz) -> None:  # type: ignore[no-untyped-def]
+        self._gaz = gaz
+        self._memo: dict[tuple[str, str, tuple[str, ...]], list] = {}  # type: ignore[type-arg]
+
+    def find(self, text: str, lang: str, countries=()):  # type: ignore[no-untyped-def]
+        key = (text, lang, tuple(countries))
+        if key not in self._memo:
+            self._memo[key] = self._gaz.find(text, lang, countries)
+        return self._memo[key]
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._gaz, name)
 
 
 # places that say little about where an event happened; a city in the same sentence is better

@@ -151,6 +151,18 @@ def event_filter(
 Filters = Annotated[queries.EventFilter, Depends(event_filter)]
 
 
+def read_db(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for one request, closed after it."""
+    db = queries.connect_readonly(request.app.state.db_path)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+DB = Annotated[sqlite3.Connection, Depends(read_db)]
+
+
 def create_app(
     db_path: str | Path,
     token: str | None = None,
@@ -208,15 +220,6 @@ def create_app(
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
         return response
-
-    def read_db() -> Iterator[sqlite3.Connection]:
-        db = queries.connect_readonly(path)
-        try:
-            yield db
-        finally:
-            db.close()
-
-    DB = Annotated[sqlite3.Connection, Depends(read_db)]
 
     @app.get("/health", response_model=Health, tags=["read"])
     def health(db: DB) -> dict[str, Any]:
