@@ -69,6 +69,29 @@ def seed_docs(pipe: Pipeline) -> dict[str, Document]:
     return out
 
 
+_bundled_parsed: dict[Path, object] = {}
+
+
+@pytest.fixture
+def bundled_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`load_kb` with a user file re-reads the bundled actor YAML (about a second each time); with this fixture
+    each bundled file is parsed once per session. User files still go through the real loader."""
+    import warta.actors.kb as kb_module
+
+    bundled = Path(kb_module.__file__).resolve().parent / "data"
+    real = kb_module._load_file
+
+    def load(path: Path) -> object:
+        p = Path(path).resolve()
+        if p.parent != bundled:
+            return real(path)
+        if p not in _bundled_parsed:
+            _bundled_parsed[p] = real(path)
+        return _bundled_parsed[p]
+
+    monkeypatch.setattr(kb_module, "_load_file", load)
+
+
 @pytest.fixture
 def fast_cli(pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> Pipeline:
     """CLI commands use the session pipeline instead of building their own. The CLI's own checks of

@@ -94,10 +94,19 @@ class Resources:
         from .events.coder import Coder
         from .lang import get_language
 
+        locate = self.locate if self.gazetteer is not None else None
         return {
-            lang: Coder(lang, get_language(lang).stem, self.actor_of)
+            lang: Coder(lang, get_language(lang).stem, self.actor_of, locate)
             for lang in self.settings.get("languages", ["id", "en"])
         }
+
+    def locate(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Places named in a sentence with their country, for the coder (cities and districts only)."""
+        out = []
+        for p in self.gazetteer.find(text, lang):
+            if p.country and p.start is not None and p.end is not None and p.feature not in _BROAD:
+                out.append((p.start, p.end, p.country))
+        return out
 
 
 # -- stages ------------------------------------------------------------------------------------------------

@@ -249,6 +249,7 @@ def test_user_entry_with_a_bundled_key_replaces_it(user_kb, pipe: Pipeline) -> N
     assert keys(r.resolve("Khalifa Haftar maju.", DocState(day=dt.date(2020, 1, 1)))) == ["LBY.LNA"]
 
 
+@pytest.mark.usefixtures("bundled_parsed_once")
 def test_user_dictionary_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "env-actors.yaml"
     path.write_text(KANIYAT_YAML, encoding="utf-8")

@@ -145,7 +145,14 @@ class _Words:
 class Coder:
     """Codes sentences of one language."""
 
-    def __init__(self, lang: str, stem: Callable[[str], str], actor_of: Callable[[str], Actor | None]) -> None:
+    def __init__(
+        self,
+        lang: str,
+        stem: Callable[[str], str],
+        actor_of: Callable[[str], Actor | None],
+        locate: Callable[[str, str], list[tuple[int, int, str]]] | None = None,
+    ) -> None:
+        self.locate = locate  # (text, lang) -> [(start, end, ISO3)] of places named in a sentence
         self.lang = lang
         self.stem = stem
         self.patterns: PatternSet = load_patterns(lang, stem)
@@ -585,6 +592,24 @@ class Coder:
             tr.notes.append(f"{m.actor.key} at war: {', '.join(keys)}")
         tr.target = Group(out, tr.target.t0, tr.target.t1)
 
+    def _place_target(self, text: str, toks: list[Tok], tr: Trigger, hi: int, mentions: list[Mention]) -> None:
+        """A foreign force striking a named place abroad targets that state: "a curfew in Algiers",
+        "bombed villages near Samarra" (the state, as ICEWS codes a location-only target)."""
+        if self.locate is None or tr.source is None:
+            return
+        end = toks[hi].end if hi < len(toks) else len(text)
+        src = {m.actor.country for m in tr.source.mentions}
+        for start, stop, country in self.locate(text, self.lang):
+            if not (toks[tr.t0].start <= start < end) or any(m.start <= start < m.end for m in mentions):
+                continue
+            if country in src:
+                return
+            a = self.actor_of(country)
+            if a is not None:
+                tr.target = Group([Mention(a, text[start:stop], start, stop, "place")], -1, -1)
+                tr.notes.append(f"target: the state of {text[start:stop]!r}")
+            return
+
     def _as_government(self, g: Group, other: Group, day: dt.date | None) -> Group:
         others = {m.actor.country for m in other.mentions}
         out = []
@@ -689,6 +714,8 @@ class Coder:
                     if states:
                         tr.target = Group(states, loc.t0, loc.t1)
                         tr.notes.append("target: the state where the attack happened")
+            if tr.target is None and typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION") and tr.source is not None:
+                self._place_target(text, toks, tr, hi, mentions)
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
                 # one side of a known civil war attacking with no target named: the other side. Only civil wars
                 # (a faction among the sides), and only when every source is a side of the same war.
