@@ -187,7 +187,8 @@ class Coder:
                 g = groups[-1]
                 between = toks[g.t1 + 1 : t0]
                 # coordination: only commas and "dan"/"and"/"serta" between two mentions
-                if between and all(t.low in self.w.coord for t in between) and len(between) <= 2:
+                pron = all(m.kind == "pronoun" for m in g.mentions) != all(m.kind == "pronoun" for m in ms)
+                if between and all(t.low in self.w.coord for t in between) and len(between) <= 2 and not pron:
                     g.mentions.extend(ms)
                     g.t1 = t1
                     continue
@@ -324,7 +325,7 @@ class Coder:
         window = []
         j = tr.t0 - 1
         while j >= lo and len(window) < 5:
-            if toks[j].group >= 0:
+            if toks[j].group >= 0 and not (toks[j].low in self.w.closed or toks[j].text.islower()):
                 break
             window.append(toks[j])
             j -= 1
@@ -526,7 +527,7 @@ class Coder:
         if voice == "noun":
             if self.lang == "id":
                 gen = next((g for g in right if direct(g) and not g.locative), None)
-                by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
+                by = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or gen or shared or nearest_left()
                 tgt = next(
                     (g for g in targets_right if g is not tr.source and after_prep(g, target_preps, gap=2)), None
@@ -554,7 +555,11 @@ class Coder:
         if tr.pattern.direct_target:
             tr.target = next((g for g in targets_right if direct(g)), None)
             return
-        tr.target = next((g for g in targets_right if direct(g) or after_prep(g, target_preps, gap=2)), None)
+        # a threat's target is the object of what is threatened: "threatened to close the border with Lithuania"
+        embedded_ok = tr.pattern.type == "THREATEN"
+        near = [g for g in targets_right
+                if g.t0 - tr.t1 <= 10 and (embedded_ok or not self._embedded_between(toks, tr.t1, g.t0))]
+        tr.target = next((g for g in near if direct(g) or after_prep(g, target_preps, gap=2)), None)
         if tr.target is None:
             tr.target = self._fallback_target(toks, tr, targets_right)
         if (
@@ -592,6 +597,10 @@ class Coder:
             tr.notes.append(f"{m.actor.key} at war: {', '.join(keys)}")
         tr.target = Group(out, tr.target.t0, tr.target.t1)
 
+    def _embedded_between(self, toks: list[Tok], a: int, b: int) -> bool:
+        """An infinitive followed by another event's words lies between a and b ("untuk bertemu dengan ...")."""
+        return any(toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(a + 1, b - 1))
+
     def _place_target(self, text: str, toks: list[Tok], tr: Trigger, hi: int, mentions: list[Mention]) -> None:
         """A foreign force striking a named place abroad targets that state: "a curfew in Algiers",
         "bombed villages near Samarra" (the state, as ICEWS codes a location-only target)."""
@@ -628,9 +637,7 @@ class Coder:
         """The first actor to the right in the clause, not inside a relative clause and not past another
         actor's verb ("mengancam akan menembak jatuh pesawat mata-mata AS" -> AS)."""
         for g in targets_right:
-            if g.t0 - tr.t1 > 9 or any(
-                toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(tr.t1 + 1, g.t0 - 1)
-            ):
+            if g.t0 - tr.t1 > 9 or (tr.pattern.type != "THREATEN" and self._embedded_between(toks, tr.t1, g.t0)):
                 return None  # past "untuk mengirimkan ...": the object of the embedded event
             if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
                 return None
