@@ -100,12 +100,13 @@ class Resources:
             for lang in self.settings.get("languages", ["id", "en"])
         }
 
-    def locate(self, text: str, lang: str) -> list[tuple[int, int, str]]:
-        """Places named in a sentence with their country, for the coder (cities and districts only)."""
+    def locate(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
+        """Places named in a sentence with their country and feature code, for the coder (no countries or
+        regions: those are actors or too broad)."""
         out = []
         for p in self.gazetteer.find(text, lang):
             if p.country and p.start is not None and p.end is not None and p.feature not in _BROAD:
-                out.append((p.start, p.end, p.country))
+                out.append((p.start, p.end, p.country, p.feature or ""))
         return out
 
 

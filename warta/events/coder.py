@@ -150,7 +150,7 @@ class Coder:
         lang: str,
         stem: Callable[[str], str],
         actor_of: Callable[[str], Actor | None],
-        locate: Callable[[str, str], list[tuple[int, int, str]]] | None = None,
+        locate: Callable[[str, str], list[tuple[int, int, str, str]]] | None = None,
     ) -> None:
         self.locate = locate  # (text, lang) -> [(start, end, ISO3)] of places named in a sentence
         self.lang = lang
@@ -529,6 +529,9 @@ class Coder:
                 gen = next((g for g in right if direct(g) and not g.locative), None)
                 by = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or gen or shared or nearest_left()
+                if by is not None and gen is not None and gen is not by:
+                    tr.target = gen  # "pengarahan dewan oleh utusan PBB": the envoy briefed the council
+                    return
                 tgt = next(
                     (g for g in targets_right if g is not tr.source and after_prep(g, target_preps, gap=2)), None
                 )
@@ -601,15 +604,19 @@ class Coder:
         """An infinitive followed by another event's words lies between a and b ("untuk bertemu dengan ...")."""
         return any(toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(a + 1, b - 1))
 
-    def _place_target(self, text: str, toks: list[Tok], tr: Trigger, hi: int, mentions: list[Mention]) -> None:
+    def _place_target(self, text: str, toks: list[Tok], tr: Trigger, hi: int, mentions: list[Mention],
+                      capitals_only: bool = False) -> None:
         """A foreign force striking a named place abroad targets that state: "a curfew in Algiers",
-        "bombed villages near Samarra" (the state, as ICEWS codes a location-only target)."""
+        "bombed villages near Samarra" (the state, as ICEWS codes a location-only target); a visit to a
+        capital is a visit to its government ("Guterres mengunjungi Tripoli")."""
         if self.locate is None or tr.source is None:
             return
         end = toks[hi].end if hi < len(toks) else len(text)
         src = {m.actor.country for m in tr.source.mentions}
-        for start, stop, country in self.locate(text, self.lang):
+        for start, stop, country, feature in self.locate(text, self.lang):
             if not (toks[tr.t0].start <= start < end) or any(m.start <= start < m.end for m in mentions):
+                continue
+            if capitals_only and feature != "PPLC":
                 continue
             if country in src:
                 return
@@ -703,6 +710,12 @@ class Coder:
                 parties = self._parties(toks, tr.t1 + 1, hi, day, groups)
                 if parties is not None:
                     tr.target = parties
+            if tr.target is None and typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION") and tr.source is not None:
+                self._place_target(text, toks, tr, hi, mentions)
+            if tr.target is None and typ == "CONSULT" and tr.mode == "visit" and tr.source is not None and not any(
+                o is not tr and o.pattern.type == "CONSULT" and o.target is not None for o in trigs
+            ):  # "... ke Brussels untuk bertemu dengan pejabat Uni Eropa": the purpose says whom
+                self._place_target(text, toks, tr, hi, mentions, capitals_only=True)
             if tr.target is not None and tr.source is not None:
                 self._conflict_target(tr, typ, day)
             if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire":
@@ -721,8 +734,7 @@ class Coder:
                     if states:
                         tr.target = Group(states, loc.t0, loc.t1)
                         tr.notes.append("target: the state where the attack happened")
-            if tr.target is None and typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION") and tr.source is not None:
-                self._place_target(text, toks, tr, hi, mentions)
+
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
                 # one side of a known civil war attacking with no target named: the other side. Only civil wars
                 # (a faction among the sides), and only when every source is a side of the same war.
