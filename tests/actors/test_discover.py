@@ -167,11 +167,6 @@ def test_suggested_stub_loads_once_keys_are_replaced(stub: Path, tmp_path: Path)
     assert not [str(i) for i in kb.issues if i.path == str(curated)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the stub's header says TODO keys do not pass `warta actors lint`, but TODO.X matches the key "
-    "pattern and lint has no TODO check",
-)
 @pytest.mark.usefixtures("bundled_parsed_once")
 def test_lint_rejects_uncurated_stub(tmp_path: Path) -> None:
     path = tmp_path / "stub.yaml"

@@ -249,11 +249,6 @@ def test_user_entry_with_a_bundled_key_replaces_it(user_kb, pipe: Pipeline) -> N
     assert keys(r.resolve("Khalifa Haftar maju.", DocState(day=dt.date(2020, 1, 1)))) == ["LBY.LNA"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the glue repair splits 'Al-Kaniyat' into 'Al-Kani yat' ('Kani' is a surname in the KB, 'yat' a "
-    "frequent Indonesian word), so the pipeline never sees the name the user dictionary adds",
-)
 def test_user_dictionary_name_survives_glue_repair(user_kb) -> None:
     from warta.actors.kb import fold_name
     from warta.clean.glue import GlueFixer

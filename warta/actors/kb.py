@@ -165,6 +165,8 @@ def lint_kb(kb: ActorKB) -> list[LintIssue]:
     owner: dict[tuple[str, str], str] = {}
     for a in kb.actors.values():
         src = kb.sources.get(a.key, "?")
+        if a.key.startswith("TODO"):
+            issues.append(LintIssue(src, f"{a.key}: an uncurated suggestion (set its key, country and sector)"))
         if a.parent and a.parent not in kb.actors:
             issues.append(LintIssue(src, f"{a.key}: parent {a.parent} is not a known actor"))
         for lang in ("all", "id", "en"):

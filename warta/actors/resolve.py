@@ -17,7 +17,8 @@ from .kb import ActorKB, fold, fold_name
 from .schema import PersonEntry, Role
 
 _CAP_NAME = re.compile(r"(?:(?:al-|el-|bin |ibn |van |von |de |di )?[A-Z][\w'’\-]+)(?: (?:(?:al-|el-|bin |ibn |van |von |de )?[A-Z][\w'’\-]+)){0,3}")
-_GAP_OK = re.compile(r"^[\s,]*$")
+_GAP_OK = re.compile(r"^(?:[\s,]*|['’]s\s+)$")  # nothing, commas, or a possessive "'s"
+_NOBODY = Actor("", "", None, None)  # a pronoun waiting for an antecedent in its own sentence
 _GAP_WORDS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}$")  # "komandan Libya timur Khalifa Haftar"
 
 
@@ -71,12 +72,14 @@ class Resolver:
                 bucket.append(target)
 
         for a in kb.actors.values():
+            exact = {fold_name(n) for n in a.case_sensitive}
             for n in a.names.for_lang(lang):
-                add(n, Target("actor", a.key, a.sector))
+                if fold_name(n) not in exact:  # "WHO", "AS", "IS" count only in exactly that case
+                    add(n, Target("actor", a.key, a.sector))
             for n in a.case_sensitive:
                 add(n, Target("actor", a.key, a.sector, exact=n))
             for n in a.adjectives.for_lang(lang):
-                add(n, Target("adj", a.key, a.sector))
+                add(n, Target("adj", a.key, a.sector, exact=n if fold_name(n) in exact else None))
         for p in kb.persons.values():
             for n in p.names:
                 add(n, Target("person", p.key))
@@ -282,6 +285,13 @@ class Resolver:
             return [Mention(lp.actor, surface, h.start, h.end, "pronoun", person=lp.person)]
         if t.kind == "plural" and state.last_group:
             return [Mention(g.actor, surface, h.start, h.end, "pronoun") for g in state.last_group]
+        if t.kind in ("pron", "plural"):
+            # no antecedent in earlier sentences: one may come earlier in this sentence (see _pronouns)
+            return [Mention(_NOBODY, surface, h.start, h.end, "pronoun")]
+        if t.kind == "organ" and surface.lower().endswith("nya") and state.last_subject is not None:
+            # "pemerintahnya": its government, the actor the text is about
+            a = state.last_subject.actor
+            return [Mention(Actor(a.key, a.name, a.country, t.sector or a.sector), surface, h.start, h.end, "organ")]
         return []
 
     @staticmethod
@@ -330,7 +340,10 @@ class Resolver:
                     pair = distinct[-2:] if len(persons) >= 2 else distinct[:2]
                     out.extend(Mention(d.actor, m.text, m.start, m.end, "pronoun") for d in pair)
                     continue
-                if len(distinct) == 1:
+                # "mereka"/"they" may stand for one collective actor ("Pasukan GNA ... mereka"); "keduanya",
+                # "kedua negara", "both sides" need two: with one, keep what earlier sentences gave
+                two = any(w in m.text.lower() for w in ("kedua", "both", "two"))
+                if len(distinct) == 1 and not two:
                     out.append(Mention(distinct[0].actor, m.text, m.start, m.end, "pronoun"))
                     continue
             else:
@@ -341,7 +354,7 @@ class Resolver:
                 if before:
                     out.append(Mention(before[0].actor, m.text, m.start, m.end, "pronoun"))
                     continue
-            out.extend(same)
+            out.extend(x for x in same if x.actor.key)
         return out
 
     def _is_plural(self, word: str) -> bool:

@@ -85,6 +85,8 @@ class GlueFixer:
 
         def repl(m: re.Match[str]) -> str:
             tok = m.group(0)
+            if m.start() > 0 and text[m.start() - 1] in "-‐'’":
+                return tok  # part of a hyphenated name: "Al-Kaniyat"
             prev = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             before = tuple(prev.group(0).split()) if prev else ()
             new = self.split(tok, lang, before)

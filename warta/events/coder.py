@@ -571,6 +571,17 @@ class Coder:
         ):
             tr.target = None  # "Israel dan Hamas sepakat ... yang dimediasi Mesir": the pair agreed
 
+    @staticmethod
+    def _reflexive(tr: Trigger) -> None:
+        """A target that is only pronouns for the source itself ("... saat kedua negara saling bentrok") is no
+        target."""
+        if tr.source is None or tr.target is None:
+            return
+        if all(m.kind == "pronoun" for m in tr.target.mentions) and {m.actor.key for m in tr.target.mentions} <= {
+            m.actor.key for m in tr.source.mentions
+        }:
+            tr.target = None
+
     def _conflict_target(self, tr: Trigger, typ: str, day: dt.date | None) -> None:
         """A bare country at war as target: a call for a ceasefire goes to the sides of its war; a side
         attacking or accusing the country means the other side ("serangan LNA terhadap ibu kota Libya")."""
@@ -680,6 +691,7 @@ class Coder:
             self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0, prev)
             tr.mode = self._mode(toks, tr, tr.t0, hi)
             self._roles(toks, tr, groups, lo, hi, day, prev_verbal)
+            self._reflexive(tr)
             prev = tr
         # pass 2: an event noun as the object of another trigger lends its actor as the target:
         # "menentang serangan militer oleh pasukan Haftar" -> ACCUSE LBY.LNA; "mendukung seruan PBB" -> UN
@@ -718,6 +730,16 @@ class Coder:
                 self._place_target(text, toks, tr, hi, mentions, capitals_only=True)
             if tr.target is not None and tr.source is not None:
                 self._conflict_target(tr, typ, day)
+            if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire" and not any(g.locative and tr.t1 < g.t0 <= hi for g in groups):
+                # a call for a ceasefire with no addressee goes to the sides of the war the sentence is about
+                src_keys = {m.actor.key for m in tr.source.mentions} if tr.source else set()
+                wars = {m.actor.country for m in mentions if m.actor.key not in src_keys
+                        and any("." in k for k in sides_of(m.actor.country or "", day))}
+                if len(wars) == 1:  # only when the sentence is about one war
+                    country = wars.pop() or ""
+                    ms = [Mention(a, "", -1, -1, "implied") for a in (self.actor_of(k) for k in sides_of(country, day)) if a]
+                    tr.target = Group(ms, -1, -1)
+                    tr.notes.append(f"a ceasefire call about {country}: its warring sides")
             if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire":
                 loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
                 if loc is not None:
