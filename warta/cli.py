@@ -252,12 +252,21 @@ def eval_cmd(
     """Score coded events against gold files (P/R/F1 strict, country, dyad; dates; places; per type)."""
     import yaml
 
-    from .evaluate import check_floors, evaluate_articles, evaluate_sentences, gold_files, load_gold
+    from .evaluate import (
+        check_floors,
+        evaluate_articles,
+        evaluate_sentence_set,
+        evaluate_sentences,
+        gold_files,
+        is_sentence_set,
+        load_gold,
+    )
 
     with _errors():
         files = gold_files(gold)
         pipe = _pipeline("auto", None, actors, None)
-        golds = [load_gold(p) for p in files if p.suffix in (".yaml", ".yml")]
+        sets = [p for p in files if p.suffix in (".yaml", ".yml") and is_sentence_set(p)]
+        golds = [load_gold(p) for p in files if p.suffix in (".yaml", ".yml") and p not in sets]
         jsonls = [p for p in files if p.suffix == ".jsonl"]
         art = evaluate_articles(golds, pipe) if golds else None
         sent = None
@@ -273,7 +282,23 @@ def eval_cmd(
                     acc = sent.per_type.setdefault(t, [0, 0])
                     acc[0] += v[0]
                     acc[1] += v[1]
-        result = {"articles": art.as_dict() if art else None, "sentences": sent.as_dict() if sent else None}
+        own = None
+        if sets:
+            from .evaluate import SetReport
+
+            own = SetReport()
+            for p in sets:
+                r2 = evaluate_sentence_set(p, pipe)
+                for lvl, prf in r2.levels.items():
+                    own.levels[lvl].tp += prf.tp
+                    own.levels[lvl].fp += prf.fp
+                    own.levels[lvl].fn += prf.fn
+                own.failures.extend(r2.failures)
+        result = {
+            "articles": art.as_dict() if art else None,
+            "sentences": sent.as_dict() if sent else None,
+            "sentence_set": own.as_dict() if own else None,
+        }
         if fmt == "json":
             sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         else:
@@ -283,10 +308,10 @@ def eval_cmd(
                 fl = yaml.safe_load(Path(floors).read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as err:
                 raise EvalError(E.E109.fmt(path=floors, detail=str(err).splitlines()[0])) from err
-            problems = check_floors(art, sent, fl)
+            problems = check_floors(art, sent, fl, own)
             if problems:
-                for p in problems:
-                    err_console.print(f"[red]{p}[/red]", highlight=False)
+                for problem in problems:
+                    err_console.print(f"[red]{problem}[/red]", highlight=False)
                 raise typer.Exit(6)
             err_console.print(f"all figures at or above the floors in {floors}")
 
@@ -329,6 +354,12 @@ def _print_eval(result: dict[str, Any], details: bool) -> None:
         if details:
             con.print("[bold]missed[/bold]:\n  " + "\n  ".join(art["missed"]), highlight=False)
             con.print("[bold]extra[/bold]:\n  " + "\n  ".join(art["extra"]), highlight=False)
+    own = result.get("sentence_set")
+    if own:
+        lv = own["levels"]
+        con.print("sentence set: " + ", ".join(f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}" for k, v in lv.items()))
+        if details:
+            con.print("  " + "\n  ".join(own["failures"]), highlight=False)
     sent = result.get("sentences")
     if sent:
         con.print(

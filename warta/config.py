@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .errors import E, DataFileError
+from .errors import DataFileError, E
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,10 @@ an exit code (docs/cli.md lists them).
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     """Error and warning messages. Formatted with str.format; keep each to one line."""
 
     W001 = "W001 skipped {path}: binary file (NUL bytes or undecodable)"

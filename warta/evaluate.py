@@ -171,6 +171,18 @@ def _gold_document(g: GoldDoc, settings: Any) -> Document:
     return doc
 
 
+def is_sentence_set(path: Path) -> bool:
+    """Our sentence sets are a YAML list; article gold files are a mapping."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip() and not line.lstrip().startswith("#"):
+                    return line.startswith("- ")
+    except OSError:
+        return False
+    return False
+
+
 def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
@@ -304,9 +316,19 @@ def evaluate_sentences(path: Path, pipe: Pipeline) -> SentenceReport:
     return rep
 
 
-def check_floors(article: ArticleReport | None, sentences: SentenceReport | None, floors: dict[str, Any]) -> list[str]:
+def check_floors(
+    article: ArticleReport | None,
+    sentences: SentenceReport | None,
+    floors: dict[str, Any],
+    sentence_set: SetReport | None = None,
+) -> list[str]:
     """Messages for every figure under its recorded floor (empty: all good)."""
     out: list[str] = []
+    if sentence_set is not None:
+        for lvl, floor in (floors.get("sentence_set") or {}).items():
+            value = sentence_set.levels[lvl].f1 if lvl in sentence_set.levels else 0.0
+            if value + 1e-9 < float(floor):
+                out.append(E.E110.fmt(value=value, level=f"sentence set {lvl}", floor=float(floor)))
     if article is not None:
         d = article.as_dict()
         for lvl, floor in (floors.get("articles") or {}).items():

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from .config import Settings, load_settings
 from .errors import E, PipelineError
@@ -319,7 +319,7 @@ class WhereStage:
             return doc
         from .where import event_place
 
-        gaz = _FindCache(gaz)  # several events share a sentence: look its places up once
+        gaz = cast(Any, _FindCache(gaz))  # several events share a sentence: look its places up once
         countries: list[str] = []
         for s in doc.sentences:
             for m in s.mentions:

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from warta.store import Store
 
-from .conftest import SCRIPT, client_for, db_rows
+from .conftest import SCRIPT, db_rows
 
 pytestmark = pytest.mark.anyio
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ..errors import E, DataFileError
+from ..errors import DataFileError, E
 from .schema import ActorEntry, ActorFile, PersonEntry, RoleFile, TitleEntry
 
 

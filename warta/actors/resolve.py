@@ -210,13 +210,13 @@ class Resolver:
             if _GAP_OK.match(gap) and "," not in gap or (
                 _GAP_WORDS.match(gap) and nxt.kind == "person" and parts[-1].first("actor", "adj")
             ):
-                kinds = {t.kind for t in parts[-1].targets}
+                last_kinds = {t.kind for t in parts[-1].targets}
                 if nxt.kind in ("actor", "adj", "person", "title", "organ", "link") and (
                     # a chain is title/organ-led, or (English order only) an actor or adjective before a title
                     head.kind in ("title", "organ")
                     or (nxt.kind in ("title", "organ") and self.lang != "id")
                     or ("title" in {p.targets[0].kind for p in parts} or "organ" in {p.targets[0].kind for p in parts})
-                ) and not (nxt.kind == "actor" and kinds & {"actor"} and head.kind not in ("title", "organ")):
+                ) and not (nxt.kind == "actor" and last_kinds & {"actor"} and head.kind not in ("title", "organ")):
                     parts.append(hits[j])
                     j += 1
                     continue

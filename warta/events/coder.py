@@ -322,7 +322,7 @@ class Coder:
         """Negation and modality from the words before the trigger, inside its clause and after the trigger
         before it ("tidak dapat mendukung seruan PBB": the negation belongs to "mendukung", not "seruan")."""
         lo = max(lo, floor)
-        window = []
+        window: list[Tok] = []
         j = tr.t0 - 1
         while j >= lo and len(window) < 5:
             if toks[j].group >= 0 and not (toks[j].low in self.w.closed or toks[j].text.islower()):
@@ -551,9 +551,9 @@ class Coder:
         if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and all(
             t.low in w.closed or t.low in w.negation for t in toks[lo : tr.t0]
         ):
-            first = next((g for g in groups if g.t1 < lo and not g.locative and not g.possessor), None)
-            if first is not None:
-                tr.source = first
+            subject = next((g for g in groups if g.t1 < lo and not g.locative and not g.possessor), None)
+            if subject is not None:
+                tr.source = subject
                 tr.notes.append("subject shared with the previous clause")
         if tr.pattern.direct_target:
             tr.target = next((g for g in targets_right if direct(g)), None)
@@ -760,18 +760,18 @@ class Coder:
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
                 # one side of a known civil war attacking with no target named: the other side. Only civil wars
                 # (a faction among the sides), and only when every source is a side of the same war.
-                others: list[str] = []
-                wars = set()
+                other_keys: list[str] = []
+                war_sides: set[tuple[str, ...]] = set()
                 for m in tr.source.mentions:
-                    sides = sides_of(m.actor.country or "", day)
-                    if m.actor.key in sides and any("." in k for k in sides):
-                        wars.add(tuple(sides))
-                        others.extend(k for k in sides if k != m.actor.key and k not in others)
+                    keys = sides_of(m.actor.country or "", day)
+                    if m.actor.key in keys and any("." in k for k in keys):
+                        war_sides.add(tuple(keys))
+                        other_keys.extend(k for k in keys if k != m.actor.key and k not in other_keys)
                     else:
-                        wars.add(("-",))
-                if len(wars) != 1 or ("-",) in wars:
-                    others = []
-                ms = [Mention(a, "", -1, -1, "implied") for a in (self.actor_of(k) for k in others) if a]
+                        war_sides.add(("-",))
+                if len(war_sides) != 1 or ("-",) in war_sides:
+                    other_keys = []
+                ms = [Mention(a, "", -1, -1, "implied") for a in (self.actor_of(k) for k in other_keys) if a]
                 if ms:
                     tr.target = Group(ms, -1, -1)
                     tr.notes.append("target implied: the other side of the war")

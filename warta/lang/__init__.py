@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import E, DataFileError, InputError
+from ..errors import DataFileError, E, InputError
 
 SUPPORTED = ("id", "en")
 

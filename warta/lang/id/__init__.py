@@ -18,7 +18,6 @@ class Language(BaseLanguage):
 
     @cached_property
     def _exceptions(self) -> dict[str, str]:
-        from . import __name__ as _pkg  # noqa: F401  (keeps the loader next to its data)
         from .. import read_yaml
 
         data = read_yaml("id", "stem_exceptions.yaml") or {}
