@@ -11,6 +11,25 @@ from ..records import Document
 from ..when import DateError, parse_date_arg
 
 
+def read_json(head: bytes, fh: BinaryIO, name: str, settings: Any, stats: Any) -> Iterator[Document]:
+    """A .json file: one article object, a list of them, or (when it does not parse whole) JSON Lines."""
+    import io
+
+    limit = int(settings.get("read.max_doc_bytes", 1_000_000)) * 20
+    data = head + fh.read(limit + 1 - len(head))
+    if len(data) <= limit:
+        try:
+            obj = json.loads(data.decode("utf-8", errors="replace"))
+        except json.JSONDecodeError:
+            obj = None
+        if isinstance(obj, (dict, list)):
+            rows = obj if isinstance(obj, list) else [obj]
+            lines = b"\n".join(json.dumps(r, ensure_ascii=False).encode("utf-8") for r in rows)
+            yield from read_jsonl(b"", io.BytesIO(lines), name, stats)
+            return
+    yield from read_jsonl(b"", io.BytesIO(data), name, stats)
+
+
 def read_jsonl(head: bytes, fh: BinaryIO, name: str, stats: Any) -> Iterator[Document]:
     def lines() -> Iterator[bytes]:
         rest = head

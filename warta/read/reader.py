@@ -11,8 +11,9 @@ from typing import BinaryIO
 from ..config import Settings
 from ..errors import E, InputError
 from ..records import Document
+from .feed import read_feed
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import read_json, read_jsonl
 from .text import is_binary, read_text
 
 
@@ -81,7 +82,11 @@ def read_stream(
         return
     kind = _kind(suffix, head)
     doc_id = Path(name).name if name != "stdin" else "stdin"
-    if kind == "jsonl":
+    if kind == "feed":
+        yield from _counted(read_feed(head, fh, name, settings, stats), stats)
+    elif kind == "json":
+        yield from _counted(read_json(head, fh, name, settings, stats), stats)
+    elif kind == "jsonl":
         yield from _counted(read_jsonl(head, fh, name, stats), stats)
     elif kind == "html":
         yield from _counted(read_html(head, fh, name, doc_id, settings, stats), stats)
@@ -96,11 +101,15 @@ def _counted(docs: Iterator[Document], stats: ReadStats) -> Iterator[Document]:
 
 
 def _kind(suffix: str | None, head: bytes) -> str:
-    if suffix in (".jsonl", ".ndjson", ".json"):
+    start = head.lstrip()[:400].lower()
+    if suffix in (".rss", ".atom", ".xml") or (start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start)):
+        return "feed"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
-    start = head.lstrip()[:200].lower()
     if start.startswith(b"{"):
         return "jsonl"
     if start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head[:4096].lower():

@@ -27,29 +27,44 @@ TYPES: dict[str, str] = {
 QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
 # Created at start-up on a write connection (CREATE INDEX IF NOT EXISTS: a no-op the second time). The
-# store's own schema indexes date, source_key, target_key and type; these serve the API's filters.
+# store's own schema indexes date, source_key, target_key and type; these serve the API's filters. Two are
+# covering indexes, so counts and aggregates read a narrow index instead of the table, whose rows carry the
+# whole event JSON (about ten times wider):
+#   serve_events_scan: every filter column behind the default flags (negated = 0 AND hypothetical = 0) and
+#     the date, for COUNT(*) and /timeline with any mix of filters, seeking on the date range;
+#   serve_events_dyad: (source_key, target_key) first, so /network and /actors group while they scan.
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
-    "CREATE INDEX IF NOT EXISTS serve_events_dyad ON events(source_key, target_key)",
+    "CREATE INDEX IF NOT EXISTS serve_events_scan ON events(negated, hypothetical, date, type, quad, source_key,"
+    " target_key, source_country, target_country, place_country, lat, lon, intensity)",
+    "CREATE INDEX IF NOT EXISTS serve_events_dyad ON events(source_key, target_key, type, negated, hypothetical,"
+    " date, quad, source_country, target_country, place_country, intensity)",
     "CREATE INDEX IF NOT EXISTS serve_events_quad_date ON events(quad, date)",
-    "CREATE INDEX IF NOT EXISTS serve_events_type_date ON events(type, date)",
     "CREATE INDEX IF NOT EXISTS serve_events_latlon ON events(lat, lon)",
     "CREATE INDEX IF NOT EXISTS serve_events_source_country ON events(source_country)",
     "CREATE INDEX IF NOT EXISTS serve_events_target_country ON events(target_country)",
     "CREATE INDEX IF NOT EXISTS serve_events_place_country ON events(place_country)",
-    # finds superseded document versions without scanning documents (see LATEST_ONLY)
+    # find superseded document versions without scanning documents (see SUPERSEDED)
     "CREATE INDEX IF NOT EXISTS serve_documents_version ON documents(version, doc_id)",
     "CREATE INDEX IF NOT EXISTS serve_documents_doc_version ON documents(doc_id, version)",
 )
 
-# Only the newest version of each document counts (as in Store.events). Written as "not one of the
-# superseded hashes": a superseded version has a newer one, whose version is > 1, so the subquery starts
-# from the (usually empty) index range version > 1 and costs nothing on a store without re-ingested
-# documents; SQLite evaluates the uncorrelated IN list once per query.
-LATEST_ONLY = (
-    "doc_hash NOT IN (SELECT d.hash FROM documents n JOIN documents d"
-    " ON d.doc_id = n.doc_id AND d.version < n.version WHERE n.version > 1)"
+# Only the newest version of each document counts (as in Store.events). A superseded version has a newer
+# one, whose version is > 1, so this starts from the (usually empty) index range version > 1.
+SUPERSEDED = (
+    "SELECT d.hash FROM documents n JOIN documents d ON d.doc_id = n.doc_id AND d.version < n.version"
+    " WHERE n.version > 1"
 )
+# For a page of rows: leave the superseded versions' events out (the IN list is evaluated once per query).
+LATEST_ONLY = f"doc_hash NOT IN ({SUPERSEDED})"
+# For counts and sums, which add up: count everything, then take away what the superseded versions add
+# (found through the events_doc index). Cheaper than testing every row against the list, which costs as
+# much as the scan itself.
+ONLY_SUPERSEDED = f"doc_hash IN ({SUPERSEDED})"
+
+
+def has_superseded(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM documents WHERE version > 1 LIMIT 1").fetchone() is not None
 
 
 def ensure_indexes(db: sqlite3.Connection) -> None:
@@ -90,8 +105,10 @@ class EventFilter:
     q: str | None = None
     include_all: bool = False
 
-    def where(self) -> tuple[list[str], list[Any]]:
-        where: list[str] = [LATEST_ONLY]
+    def where(self, versions: str = "latest") -> tuple[list[str], list[Any]]:
+        """SQL conditions and their arguments. `versions`: "latest" (rows of the newest document versions),
+        "all" (every row) or "superseded" (only rows of older versions), for the subtraction above."""
+        where: list[str] = {"latest": [LATEST_ONLY], "all": [], "superseded": [ONLY_SUPERSEDED]}[versions]
         args: list[Any] = []
         if self.actors:
             # an actor key (RUS.MIL) or a country (RUS): four indexed columns, OR-ed (SQLite unions the indexes)
@@ -136,7 +153,7 @@ class EventFilter:
             args.append(self.q)
         if not self.include_all:
             where.append("negated = 0 AND hypothetical = 0")
-        return where, args
+        return where or ["1"], args
 
 
 def _marks(values: Iterable[object]) -> str:
@@ -168,6 +185,37 @@ def counts(db: sqlite3.Connection) -> tuple[int, int]:
     return int(docs), int(events)
 
 
+def _count(db: sqlite3.Connection, flt: EventFilter, extra: str = "") -> int:
+    """Matching events of the newest document versions: all matching rows minus those of superseded ones."""
+    n = 0
+    for versions, sign in (("all", 1), ("superseded", -1)):
+        if sign < 0 and not has_superseded(db):
+            break
+        where, args = flt.where(versions)
+        sql = f"SELECT COUNT(*) FROM events WHERE {extra}{' AND '.join(where)}"
+        n += sign * int(db.execute(sql, args).fetchone()[0])
+    return n
+
+
+def _grouped(
+    db: sqlite3.Connection, flt: EventFilter, keys: str, n_keys: int, aggs: str, extra: str = ""
+) -> dict[tuple[Any, ...], list[float]]:
+    """SELECT keys, aggs ... GROUP BY keys over the newest document versions, the same subtraction as
+    `_count`; `aggs` must add up (COUNT, SUM) and start with COUNT(*), which drops emptied groups."""
+    out: dict[tuple[Any, ...], list[float]] = {}
+    group = ", ".join(str(i + 1) for i in range(n_keys))
+    for versions, sign in (("all", 1), ("superseded", -1)):
+        if sign < 0 and not has_superseded(db):
+            break
+        where, args = flt.where(versions)
+        sql = f"SELECT {keys}, {aggs} FROM events WHERE {extra}{' AND '.join(where)} GROUP BY {group}"
+        for row in db.execute(sql, args):
+            acc = out.setdefault(tuple(row[:n_keys]), [0.0] * (len(row) - n_keys))
+            for i, v in enumerate(row[n_keys:]):
+                acc[i] += sign * (v or 0)
+    return {k: v for k, v in out.items() if v[0] > 0}
+
+
 def event_item(row_id: int, doc_hash: str, js: str) -> dict[str, Any]:
     d: dict[str, Any] = json.loads(js)
     d["id"] = row_id
@@ -180,9 +228,8 @@ def events_page(
 ) -> tuple[int, list[dict[str, Any]], str | None]:
     """Newest first (date, then row id, both descending; undated events last). Keyset pagination with a
     cursor stays fast at any depth; offset is there for simple clients."""
-    where, args = flt.where()
-    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {' AND '.join(where)}", args).fetchone()[0]
-    page_where, page_args = list(where), list(args)
+    total = _count(db, flt)
+    page_where, page_args = flt.where()
     if cursor is not None:
         date, row_id = cursor
         if date is None:
@@ -234,29 +281,19 @@ def actors(
     db: sqlite3.Connection, names: Names, since: dt.date | None, until: dt.date | None, q: str | None,
     include_all: bool, limit: int,
 ) -> tuple[int, list[dict[str, Any]]]:
-    where = [LATEST_ONLY]
-    args: list[Any] = []
-    if since:
-        where.append("date >= ?")
-        args.append(since.isoformat())
-    if until:
-        where.append("date <= ?")
-        args.append(until.isoformat())
-    if not include_all:
-        where.append("negated = 0 AND hypothetical = 0")
-    w = " AND ".join(where)
-    sql = (
-        f"SELECT key, SUM(s), SUM(t), SUM(e) FROM ("
-        f" SELECT source_key AS key, 1 AS s, 0 AS t, 1 AS e FROM events WHERE source_key IS NOT NULL AND {w}"
-        f" UNION ALL"
-        # an event with the same actor on both sides counts once in `events`
-        f" SELECT target_key, 0, 1, CASE WHEN source_key IS target_key THEN 0 ELSE 1 END"
-        f" FROM events WHERE target_key IS NOT NULL AND {w}"
-        f") GROUP BY key ORDER BY SUM(e) DESC, key"
-    )
+    flt = EventFilter(since=since, until=until, include_all=include_all)
+    src = _grouped(db, flt, "source_key", 1, "COUNT(*)", "source_key IS NOT NULL AND ")
+    # an event with the same actor on both sides counts once in `events`
+    tgt = _grouped(db, flt, "target_key", 1, "COUNT(*), SUM(source_key IS target_key)", "target_key IS NOT NULL AND ")
+    rows = []
+    for key in set(src) | set(tgt):
+        s = int(src.get(key, [0])[0])
+        t, same = (int(x) for x in tgt.get(key, [0, 0]))
+        rows.append((key[0], s, t, s + t - same))
+    rows.sort(key=lambda r: (-r[3], r[0]))
     out: list[dict[str, Any]] = []
     needle = q.casefold() if q else None
-    for key, s, t, e in db.execute(sql, args + args):
+    for key, s, t, e in rows:
         name, country = names.get(db, key)
         if needle and needle not in key.casefold() and needle not in (name or "").casefold():
             continue
@@ -267,14 +304,11 @@ def actors(
 def network(
     db: sqlite3.Connection, names: Names, flt: EventFilter, min_count: int, limit: int
 ) -> dict[str, Any]:
-    where, args = flt.where()
-    sql = (
-        "SELECT source_key, target_key, type, COUNT(*), SUM(intensity) FROM events"
-        f" WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND {' AND '.join(where)}"
-        " GROUP BY source_key, target_key, type"
-    )
+    rows = _grouped(db, flt, "source_key, target_key, type", 3, "COUNT(*), SUM(intensity)",
+                    "source_key IS NOT NULL AND target_key IS NOT NULL AND ")
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for src, tgt, typ, n, total in db.execute(sql, args):
+    for (src, tgt, typ), (count, total) in rows.items():
+        n = int(count)
         e = edges.setdefault((src, tgt), {"source": src, "target": tgt, "count": 0, "types": {}, "_sum": 0.0})
         e["count"] += n
         e["types"][typ] = n
@@ -304,19 +338,13 @@ _BUCKET = {
 
 
 def timeline(db: sqlite3.Connection, flt: EventFilter, interval: str, by: str) -> dict[str, Any]:
-    where, args = flt.where()
-    w = " AND ".join(where)
     col = "quad" if by == "quad" else "type"
-    sql = (
-        f"SELECT {_BUCKET[interval]} AS period, {col}, COUNT(*) FROM events WHERE date IS NOT NULL AND {w}"
-        " GROUP BY period, 2 ORDER BY period"
-    )
+    rows = _grouped(db, flt, f"{_BUCKET[interval]}, {col}", 2, "COUNT(*)", "date IS NOT NULL AND ")
     buckets: dict[str, dict[str, int]] = {}
     seen: set[str] = set()
-    for period, key, n in db.execute(sql, args):
-        buckets.setdefault(period, {})[key] = n
+    for (period, key), (n,) in sorted(rows.items()):
+        buckets.setdefault(period, {})[key] = int(n)
         seen.add(key)
-    undated = db.execute(f"SELECT COUNT(*) FROM events WHERE date IS NULL AND {w}", args).fetchone()[0]
     order = QUADS if by == "quad" else list(TYPES)
     keys = [k for k in order if k in seen] + sorted(seen - set(order))
     return {
@@ -324,7 +352,7 @@ def timeline(db: sqlite3.Connection, flt: EventFilter, interval: str, by: str) -
         "by": by,
         "keys": keys,
         "buckets": [{"period": p, "counts": c, "total": sum(c.values())} for p, c in buckets.items()],
-        "undated": int(undated),
+        "undated": _count(db, flt, "date IS NULL AND "),
     }
 
 
