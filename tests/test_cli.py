@@ -200,7 +200,7 @@ def test_cli_eval_json(fast_cli: Pipeline) -> None:
     res = runner.invoke(app, ["eval", str(GOLD), "--format", "json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
-    assert set(report) == {"articles", "sentences"}
+    assert set(report) == {"articles", "sentences", "sentence_set"}
     art = report["articles"]
     assert set(art["levels"]) == {"strict", "country", "dyad"}
     for v in art["levels"].values():

@@ -12,6 +12,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from warta.serve.models import DocumentOut, EventPage
+from warta.serve.queries import event_item_json
 from warta.store import Store
 
 from .conftest import SCRIPT, db_rows
@@ -96,6 +98,18 @@ async def test_events_default_matches_the_store_and_hides_hypothetical_negated(c
     assert any(e["negated"] for e in every) and any(e["hypothetical"] for e in every)
     # the event contract's fields, plus id and doc_hash
     assert {"doc", "type", "quad", "source", "target", "evidence", "date", "place", "id", "doc_hash"} <= set(items[0])
+
+
+async def test_events_response_fits_its_model(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/events", params={"include_all": "true", "limit": 3})).json()
+    page = EventPage.model_validate(body)
+    assert page.items and page.next and page.items[0].evidence.text
+    assert DocumentOut.model_validate((await client.get("/documents/a.txt")).json()).events
+
+
+def test_event_item_json_splices_id_and_hash() -> None:
+    assert json.loads(event_item_json(3, "ab", '{"doc": "x", "sentence": 1}')) == {"id": 3, "doc_hash": "ab", "doc": "x", "sentence": 1}
+    assert json.loads(event_item_json(4, 'a"b', " { } ")) == {"id": 4, "doc_hash": 'a"b'}
 
 
 async def test_events_only_newest_document_version(client: httpx.AsyncClient, base_db: Path) -> None:
