@@ -103,6 +103,19 @@ class Resources:
     def locate(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
         """Places named in a sentence with their country and feature code, for the coder (no countries or
         regions: those are actors or too broad)."""
+        return self._locate(text, lang)
+
+    @cached_property
+    def _locate(self):  # type: ignore[no-untyped-def]
+        from functools import lru_cache
+
+        @lru_cache(maxsize=256)  # the coder asks once per trigger; sentences repeat within a document
+        def locate(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+            return self._locate_uncached(text, lang)
+
+        return locate
+
+    def _locate_uncached(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
         out = []
         for p in self.gazetteer.find(text, lang):
             if p.country and p.start is not None and p.end is not None and p.feature not in _BROAD:

@@ -21,6 +21,7 @@ is mutable (`find` sets text/start/end), so each call gets fresh objects.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -1206,9 +1207,21 @@ def _match_back(words: list[str], end: int, phrases: tuple[tuple[str, ...], ...]
     return -1
 
 
+@functools.lru_cache(maxsize=64)
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word, longest first (the hot path of `event_place`)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        if ph:
+            out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def _match_at(words: list[str], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase starting at `start`, or 0."""
-    for ph in phrases:
+    if start >= len(words):
+        return 0
+    for ph in _by_first(phrases).get(words[start], ()):
         if tuple(words[start : start + len(ph)]) == ph:
             return len(ph)
     return 0
