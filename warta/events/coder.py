@@ -133,6 +133,8 @@ class _Words:
         self.commitment = multi(g.commitment)
         self.topic = one(g.topic_preps)
         self.denial = one(g.denial)
+        self.obligation = multi(g.obligation)
+        self.complementizers = one(g.complementizers)
         self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
         self.closed = (
@@ -441,9 +443,12 @@ class Coder:
                 k -= 1
             return False
 
+        request = tr.pattern.type in ("REQUEST", "THREATEN")
+
         def direct(g: Group) -> bool:  # right after the trigger, maybe past a determiner or adverb
             k = tr.t1 + 1
-            while k < g.t0 and (toks[k].low in w.determiners or toks[k].low in w.adverbs):
+            while k < g.t0 and (toks[k].low in w.determiners or toks[k].low in w.adverbs
+                                or (request and toks[k].low in w.complementizers)):
                 k += 1
             return k == g.t0
 
@@ -705,6 +710,7 @@ class Coder:
             ):
                 a.target = b.source
                 a.notes.append(f"target: the actor of {toks[b.t0].text!r}")
+        events.extend(self._obligations(text, toks, groups, trigs, doc, sentence, sentence_start, seen, trace))
         # pass 3: decide and emit
         prev = None
         for tr in trigs:
@@ -827,6 +833,43 @@ class Coder:
                 trace.append(f"{why} -> {made} event(s)")
             prev = tr
         return events
+
+    def _obligations(self, text: str, toks: list[Tok], groups: list[Group], trigs: list[Trigger], doc: str,
+                     sentence: int, sentence_start: int, seen: set[tuple[str, str, str | None, bool, bool]],
+                     trace: list[str] | None) -> list[Event]:
+        """"Russia said Sudan must return the helicopter": the speaker REQUESTs it of the one who must."""
+        out: list[Event] = []
+        lows = [t.low for t in toks]
+        for gi, g in enumerate(groups):
+            k = g.t1 + 1
+            while k < len(toks) and toks[k].low in self.w.adverbs and toks[k].group < 0:
+                k += 1
+            ob = next((seq for seq in self.w.obligation if tuple(lows[k : k + len(seq)]) == seq), None)
+            if ob is None or gi == 0:
+                continue
+            # a speech verb between an earlier actor and the one who must
+            speech = next((j for j in range(g.t0 - 1, -1, -1) if toks[j].low in self.w.speech and toks[j].group < 0), None)
+            if speech is None:
+                continue
+            speaker = next((s for s in reversed(groups[:gi]) if s.t1 < speech and not s.locative), None)
+            if speaker is None or any(toks[j].low in self.w.breaks for j in range(speaker.t1 + 1, g.t0)):
+                continue
+            pattern = Pattern("REQUEST", None, ob, tuple(frozenset([w]) for w in ob), (), None, False, False,
+                              f"warta/lang/{self.lang}/grammar.yaml:obligation", " ".join(ob))
+            tr = Trigger(pattern, k, k + len(ob) - 1, voice="active", source=speaker, target=g)
+            made = 0
+            for s in speaker.mentions:
+                for t in g.mentions:
+                    key = (s.actor.key, "REQUEST", t.actor.key, False, False)
+                    if s.actor.key == t.actor.key or key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(self._event(text, toks, tr, "REQUEST", s, t, doc, sentence, sentence_start))
+                    made += 1
+            if trace is not None:
+                trace.append(f"{' '.join(ob)!r}: {speaker.mentions[0].text!r} says {g.mentions[0].text!r} must act -> "
+                             f"{made} REQUEST event(s)")
+        return out
 
     def _describe(self, tr: Trigger, toks: list[Tok], typ: str) -> str:
         words = " ".join(t.text for t in toks[tr.t0 : tr.t1 + 1])

@@ -102,6 +102,8 @@ class GrammarFile(BaseModel):
     commitment: list[str] = Field(default_factory=list)
     topic_preps: list[str] = Field(default_factory=list)
     denial: list[str] = Field(default_factory=list)
+    obligation: list[str] = Field(default_factory=list)
+    complementizers: list[str] = Field(default_factory=list)
     help_preps: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
 
