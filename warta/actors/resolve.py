@@ -207,6 +207,8 @@ class Resolver:
         while j < len(hits):
             gap = text[parts[-1].end : hits[j].start]
             nxt = hits[j].targets[0]
+            if nxt.kind == "link" and parts[-1].targets[0].kind != "organ":
+                break  # "pasukan yang dipimpin oleh X", "rebels in Y": links follow organ nouns only
             if _GAP_OK.match(gap) and "," not in gap or (
                 _GAP_WORDS.match(gap) and nxt.kind == "person" and parts[-1].first("actor", "adj")
             ):

@@ -27,18 +27,20 @@ TYPES: dict[str, str] = {
 QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
 # Created at start-up on a write connection (CREATE INDEX IF NOT EXISTS: a no-op the second time). The
-# store's own schema indexes date, source_key, target_key and type; these serve the API's filters. Two are
-# covering indexes, so counts and aggregates read a narrow index instead of the table, whose rows carry the
-# whole event JSON (about ten times wider):
-#   serve_events_scan: every filter column behind the default flags (negated = 0 AND hypothetical = 0) and
-#     the date, for COUNT(*) and /timeline with any mix of filters, seeking on the date range;
-#   serve_events_dyad: (source_key, target_key) first, so /network and /actors group while they scan.
+# store's own schema indexes date, source_key, target_key, type and doc_hash; these serve the API's filters.
+# Three are covering indexes, so counts and aggregates read a narrow index instead of the table, whose rows
+# carry the whole event JSON (about ten times wider), and group while they scan instead of sorting:
+#   serve_events_scan: date first (seeks on since/until), then every filter column, for COUNT(*) and
+#     /timeline (grouped by day and quad in index order);
+#   serve_events_dyad: (source_key, target_key, type) first, for /network and the sources of /actors;
+#   serve_events_target: target_key first, for the targets of /actors.
+_FILTER_COLUMNS = "negated, hypothetical, source_key, target_key, source_country, target_country, place_country"
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
-    "CREATE INDEX IF NOT EXISTS serve_events_scan ON events(negated, hypothetical, date, type, quad, source_key,"
-    " target_key, source_country, target_country, place_country, lat, lon, intensity)",
+    f"CREATE INDEX IF NOT EXISTS serve_events_scan ON events(date, quad, type, {_FILTER_COLUMNS}, lat, lon)",
     "CREATE INDEX IF NOT EXISTS serve_events_dyad ON events(source_key, target_key, type, negated, hypothetical,"
     " date, quad, source_country, target_country, place_country, intensity)",
+    "CREATE INDEX IF NOT EXISTS serve_events_target ON events(target_key, negated, hypothetical, date, source_key)",
     "CREATE INDEX IF NOT EXISTS serve_events_quad_date ON events(quad, date)",
     "CREATE INDEX IF NOT EXISTS serve_events_latlon ON events(lat, lon)",
     "CREATE INDEX IF NOT EXISTS serve_events_source_country ON events(source_country)",
@@ -57,10 +59,13 @@ SUPERSEDED = (
 )
 # For a page of rows: leave the superseded versions' events out (the IN list is evaluated once per query).
 LATEST_ONLY = f"doc_hash NOT IN ({SUPERSEDED})"
-# For counts and sums, which add up: count everything, then take away what the superseded versions add
-# (found through the events_doc index). Cheaper than testing every row against the list, which costs as
-# much as the scan itself.
-ONLY_SUPERSEDED = f"doc_hash IN ({SUPERSEDED})"
+# For counts and sums, which add up: count everything, then take away what the superseded versions add.
+# Testing every row against the list would cost as much as the scan itself; this costs one index lookup
+# (events_doc) per superseded document: CROSS JOIN makes SQLite take the (short) list as the outer loop.
+FROM = {
+    "all": "events",
+    "superseded": f"({SUPERSEDED}) AS stale CROSS JOIN events ON events.doc_hash = stale.hash",
+}
 
 
 def has_superseded(db: sqlite3.Connection) -> bool:
@@ -106,9 +111,9 @@ class EventFilter:
     include_all: bool = False
 
     def where(self, versions: str = "latest") -> tuple[list[str], list[Any]]:
-        """SQL conditions and their arguments. `versions`: "latest" (rows of the newest document versions),
-        "all" (every row) or "superseded" (only rows of older versions), for the subtraction above."""
-        where: list[str] = {"latest": [LATEST_ONLY], "all": [], "superseded": [ONLY_SUPERSEDED]}[versions]
+        """SQL conditions and their arguments; `versions="latest"` keeps only the newest document versions,
+        anything else leaves that to the caller (see FROM)."""
+        where: list[str] = [LATEST_ONLY] if versions == "latest" else []
         args: list[Any] = []
         if self.actors:
             # an actor key (RUS.MIL) or a country (RUS): four indexed columns, OR-ed (SQLite unions the indexes)
@@ -192,7 +197,7 @@ def _count(db: sqlite3.Connection, flt: EventFilter, extra: str = "") -> int:
         if sign < 0 and not has_superseded(db):
             break
         where, args = flt.where(versions)
-        sql = f"SELECT COUNT(*) FROM events WHERE {extra}{' AND '.join(where)}"
+        sql = f"SELECT COUNT(*) FROM {FROM[versions]} WHERE {extra}{' AND '.join(where)}"
         n += sign * int(db.execute(sql, args).fetchone()[0])
     return n
 
@@ -208,7 +213,7 @@ def _grouped(
         if sign < 0 and not has_superseded(db):
             break
         where, args = flt.where(versions)
-        sql = f"SELECT {keys}, {aggs} FROM events WHERE {extra}{' AND '.join(where)} GROUP BY {group}"
+        sql = f"SELECT {keys}, {aggs} FROM {FROM[versions]} WHERE {extra}{' AND '.join(where)} GROUP BY {group}"
         for row in db.execute(sql, args):
             acc = out.setdefault(tuple(row[:n_keys]), [0.0] * (len(row) - n_keys))
             for i, v in enumerate(row[n_keys:]):
