@@ -89,6 +89,7 @@ def code(
     published: PubOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or table")] = "jsonl",
     all_events: Annotated[bool, typer.Option("--all", help="include hypothetical and negated events")] = False,
+    report: Annotated[str | None, typer.Option("--report", help="write each document's cleaning report (JSON Lines)")] = None,
     actors: ActorsOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
@@ -107,6 +108,8 @@ def code(
         stats = ReadStats()
         out: list[dict[str, Any]] = []
         n = 0
+        cleaned = {"spam": 0, "boilerplate": 0, "glued": 0}
+        report_fh = Path(report).open("w", encoding="utf-8") if report else None
 
         def gen() -> Iterator[dict[str, Any]]:
             nonlocal n
@@ -119,6 +122,13 @@ def code(
                     stats.warn(E.W011.fmt(path=doc.source_path or doc.id, detail=f"{type(err).__name__}: {err}"), True)
                     continue
                 stats.warnings.extend(doc.warnings)
+                rep = doc.report
+                cleaned["spam"] += len(rep.spam_lines)
+                cleaned["boilerplate"] += len(rep.boilerplate_lines)
+                cleaned["glued"] += len(rep.glued_fixed)
+                if report_fh is not None:
+                    report_fh.write(json.dumps({"doc": doc.id, "lang": doc.lang, "published": str(doc.published or ""),
+                                                **rep.as_dict()}, ensure_ascii=False) + "\n")
                 for e in pipe.visible(doc.events, all_events):
                     n += 1
                     yield e.as_dict()
@@ -130,7 +140,10 @@ def code(
         else:
             out = list(gen())
             _out().print(table(out))
-        _summary(stats, f"{n} events", quiet)
+        if report_fh is not None:
+            report_fh.close()
+        _summary(stats, f"{n} events; cleaning removed {cleaned['spam']} spam and {cleaned['boilerplate']} "
+                 f"boilerplate lines and repaired {cleaned['glued']} glued words", quiet)
 
 
 @app.command()

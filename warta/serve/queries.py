@@ -239,24 +239,36 @@ def event_item_json(row_id: int, doc_hash: str, js: str) -> str:
 def events_page(
     db: sqlite3.Connection, flt: EventFilter, limit: int, offset: int, cursor: tuple[str | None, int] | None
 ) -> tuple[int, list[str], str | None]:
-    """Items as JSON text. Newest first (date, then row id, both descending; undated events last). Keyset pagination with a
-    cursor stays fast at any depth; offset is there for simple clients."""
+    """A page of events as JSON text, newest first (date, then row id, both descending; undated events last),
+    and the total. A cursor (keyset) page costs the same at any depth; `offset` is for simple clients."""
     total = _count(db, flt)
-    page_where, page_args = flt.where()
-    if cursor is not None:
+    where, args = flt.where()
+    want = limit + 1  # one row more than asked tells whether there is a next page
+    # A broad filter finds its page after a short walk down the date index from the newest event; left to
+    # itself, SQLite would rather collect every match through the filtered column's index and sort them
+    # (tens of milliseconds for a filter matching 10% of 100,000 events). A narrow filter keeps that plan.
+    rows_in_store = db.execute("SELECT MAX(id) FROM events").fetchone()[0] or 0
+    by_date = total > 0 and (offset + want) * rows_in_store / total <= 5000
+    hint = " INDEXED BY events_date" if by_date else ""
+
+    def page(extra: list[str], extra_args: list[Any], n: int, skip: int) -> list[Any]:
+        sql = (
+            f"SELECT id, doc_hash, json, date FROM events{hint} WHERE {' AND '.join(where + extra)}"
+            " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
+        )
+        return db.execute(sql, [*args, *extra_args, n, skip]).fetchall()
+
+    if cursor is None:
+        rows = page([], [], want, offset)
+    else:
+        # after the cursor: first the rest of the dated events (a range on the date index), then the undated
         date, row_id = cursor
-        if date is None:
-            page_where.append("(date IS NULL AND id < ?)")
-            page_args.append(row_id)
-        else:
-            page_where.append("(date < ? OR (date = ? AND id < ?) OR date IS NULL)")
-            page_args += [date, date, row_id]
-    sql = (
-        f"SELECT id, doc_hash, json, date FROM events WHERE {' AND '.join(page_where)}"
-        " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
-    )
-    # one row more than asked tells whether there is a next page without a second query
-    rows = db.execute(sql, [*page_args, limit + 1, offset]).fetchall()
+        rows = []
+        if date is not None:
+            rows = page(["date <= ?", "(date < ? OR id < ?)"], [date, date, row_id], want, 0)
+        if len(rows) < want:
+            undated = ["date IS NULL"] + (["id < ?"] if date is None else [])
+            rows += page(undated, [row_id] if date is None else [], want - len(rows), 0)
     nxt = None
     if len(rows) > limit:
         rows = rows[:limit]
