@@ -362,6 +362,17 @@ class Coder:
             tr.hypothetical = True
             tr.notes.append(f"the topic after {toks[tr.t0 - 1].text!r}, not an event that happened")
         trip = prev is not None and prev.pattern.type == "CONSULT" and tr.pattern.type == "CONSULT"
+        if prev is not None and not trip:
+            gap = [t.low for t in toks[prev.t1 + 1 : tr.t0] if t.low not in self.w.adverbs]
+            ends_inf = toks[prev.t1].low in self.w.infinitive
+            if (ends_inf and not gap) or (len(gap) == 1 and gap[0] in self.w.infinitive):
+                # "agreed to allow", "refused to sign": the second verb is what was agreed or refused
+                tr.hypothetical = True
+                if prev.pattern.type == "REJECT" and not prev.negated:
+                    tr.refused = True
+                    tr.notes.append(f"refused by {toks[prev.t0].text!r}")
+                else:
+                    tr.notes.append(f"embedded under {toks[prev.t0].text!r}: not asserted")
         if tr.voice == "noun" and not trip and any(
             w in self.w.infinitive and k + 1 < len(lows) and lows[k + 1] not in self.w.determiners
             for k, w in enumerate(lows[:-1])
