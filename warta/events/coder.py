@@ -27,6 +27,10 @@ from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns,
 
 CODER_NAME = "warta-rules"
 
+# a COERCE whose target is a diplomat ("expelled the ambassador") is a SANCTION
+_DIPLOMATS = ("duta besar", "dubes", "diplomat", "ambassador", "envoy", "utusan", "konsul", "consul", "atase",
+              "attaché", "attache", "the ambassador", "the envoy")
+
 # nouns between a locative preposition and a place: "di wilayah Libya", "in the city of"
 _PLACE_NOUNS = frozenset("wilayah kota daerah provinsi kawasan negara ibu region city province area town capital the".split())
 
@@ -799,6 +803,12 @@ class Coder:
                     typ = counterpart or typ
                     tr.negated = False
                     tr.hypothetical = False  # "tidak dapat mendukung": a refusal, not a possibility
+            if typ == "COERCE" and tr.target is not None and all(
+                m.text.lower().startswith(_DIPLOMATS) for m in tr.target.mentions if m.text
+            ) and any(m.text for m in tr.target.mentions):
+                typ = "SANCTION"  # "mengusir duta besar Prancis", "expelled two Russian diplomats"
+                tr.mode = "expel"
+                tr.notes.append("expelling diplomats is a sanction")
             if tr.committed and tr.hypothetical and not tr.negated:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (

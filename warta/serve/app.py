@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..config import Settings, load_settings
-from ..errors import E, StoreError
+from ..errors import E, WartaError
 from ..pipeline import Pipeline
 from ..store import Store
 from . import queries
@@ -83,11 +84,17 @@ def _date(name: str, value: str | None) -> dt.date | None:
         raise _bad(name, value, "expected a date YYYY-MM-DD") from None
 
 
-def _split(values: list[str] | None) -> list[str]:
-    """Repeatable or comma-separated: ?type=AGREE&type=AID and ?type=AGREE,AID mean the same."""
+MAX_VALUES = 50
+
+
+def _split(name: str, values: list[str] | None) -> list[str]:
+    """Repeatable or comma-separated: ?type=AGREE&type=AID and ?type=AGREE,AID mean the same. Bounded: each
+    value is an SQL parameter, and SQLite has a limit on those."""
     out: list[str] = []
     for v in values or []:
         out.extend(p.strip() for p in v.split(",") if p.strip())
+    if len(out) > MAX_VALUES:
+        raise _bad(name, ",".join(out)[:60] + "...", f"at most {MAX_VALUES} values")
     return out
 
 
@@ -128,11 +135,11 @@ def event_filter(
     q: Annotated[str | None, Query(description="text in the evidence (case-insensitive)", max_length=200)] = None,
     include_all: Annotated[bool, Query(description="include hypothetical and negated events")] = False,
 ) -> queries.EventFilter:
-    types = [t.upper() for t in _split(type)]
+    types = [t.upper() for t in _split("type", type)]
     for t in types:
         if t not in queries.TYPES:
             raise _bad("type", t, "not a PLOVER type (" + " ".join(queries.TYPES) + ")")
-    quads = [x.lower() for x in _split(quad)]
+    quads = [x.lower() for x in _split("quad", quad)]
     for x in quads:
         if x not in queries.QUADS:
             raise _bad("quad", x, "not a quad (" + ", ".join(queries.QUADS) + ")")
@@ -144,7 +151,8 @@ def event_filter(
         pair = (sides[0], sides[1])
     s, u = _period(since, until)
     return queries.EventFilter(
-        actors=_split(actor), dyad=pair, types=types, quads=quads, countries=[c.upper() for c in _split(country)],
+        actors=_split("actor", actor), dyad=pair, types=types, quads=quads,
+        countries=[c.upper() for c in _split("country", country)],
         since=s, until=u, bbox=_bbox(bbox), q=q or None, include_all=include_all,
     )
 
@@ -229,11 +237,8 @@ def create_app(
 
     @app.get("/meta", response_model=Meta, tags=["read"], summary="What the dashboard needs to set itself up")
     def meta() -> dict[str, Any]:
-        import pycountry
-
-        countries = {c.alpha_3: c.numeric for c in pycountry.countries}
         return {
-            "version": __version__, "types": queries.TYPES, "quads": queries.QUADS, "countries": countries,
+            "version": __version__, "types": queries.TYPES, "quads": queries.QUADS, "countries": _countries(),
             "tiles": tiles, "ingest": bool(token),
         }
 
@@ -355,7 +360,7 @@ def create_app(
             raise HTTPException(503, E.E116.fmt(size=writer.max_queue), headers={"Retry-After": "5"}) from None
         try:
             out = await asyncio.wrap_future(fut)
-        except StoreError as err:
+        except WartaError as err:  # the store or the pipeline failed: its one-line message, not a traceback
             raise HTTPException(500, str(err)) from None
         return {"stored": out.stored, "unchanged": out.unchanged, "events": out.events,
                 "warnings": out.warnings, "documents": out.documents}
@@ -366,6 +371,13 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: c.numeric for c in pycountry.countries}
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
