@@ -229,6 +229,7 @@ async def test_pagination_by_cursor_and_offset(client: httpx.AsyncClient, base_d
         ({"limit": "0"}, "limit", ""),
         ({"limit": "1001"}, "limit", ""),
         ({"offset": "-1"}, "offset", ""),
+        ({"actor": ",".join(f"A{i}" for i in range(51))}, "actor", "at most 50"),
     ],
 )
 async def test_events_bad_parameters_422(client: httpx.AsyncClient, params: dict[str, str], name: str, words: str) -> None:

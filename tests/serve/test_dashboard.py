@@ -6,6 +6,7 @@ both). Also writes docs/dashboard.png, the README's screenshot."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import importlib.util
 import json
@@ -104,6 +105,31 @@ def api(base_url: str, path: str) -> Any:
         return json.loads(r.read())
 
 
+def share_changed(browser: Any, old: bytes, new: bytes) -> float:
+    """Share of pixels that differ visibly between two PNGs (1.0 when the sizes differ), measured in a
+    blank page of the browser itself (no imaging library needed)."""
+    blank = browser.new_page()
+    try:
+        return float(blank.evaluate(
+            """async ([a, b]) => {
+                const load = (src) => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok(i); i.onerror = fail; i.src = src; });
+                const [x, y] = await Promise.all([load(a), load(b)]);
+                if (x.width !== y.width || x.height !== y.height) return 1;
+                const px = (img) => { const c = document.createElement("canvas"); c.width = img.width; c.height = img.height;
+                    const g = c.getContext("2d"); g.drawImage(img, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
+                const p = px(x), q = px(y);
+                let n = 0;
+                for (let i = 0; i < p.length; i += 4) {
+                    if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 48) n++;
+                }
+                return n / (p.length / 4);
+            }""",
+            ["data:image/png;base64," + base64.b64encode(old).decode(), "data:image/png;base64," + base64.b64encode(new).decode()],
+        ))
+    finally:
+        blank.close()
+
+
 def test_dashboard_draws_every_view(page: Page) -> None:
     pg = page.open()
     total = api(page.base_url, "/events?limit=1")["total"]
@@ -130,8 +156,12 @@ def test_click_event_shows_evidence_with_highlights(page: Page) -> None:
     assert first["type"] in pg.inner_text("#ev-summary")
     assert pg.locator("#events tbody tr.selected").count() == 1
     pg.wait_for_timeout(200)  # let the article scroll settle for the picture
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    pg.screenshot(path=str(SCREENSHOT))
+    shot = pg.screenshot()
+    # Rewritten only when the picture changed: Chromium's anti-aliasing differs a little from run to run,
+    # and a test run should leave the work tree as it was.
+    if not SCREENSHOT.exists() or share_changed(pg.context.browser, SCREENSHOT.read_bytes(), shot) > 0.002:
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(shot)
     assert page.errors == []
 
 
@@ -145,15 +175,15 @@ def test_map_marker_click_shows_evidence(page: Page) -> None:
 
 def test_filters_apply_to_every_view(page: Page) -> None:
     pg = page.open()
+    done = int(pg.get_attribute("html", "data-refreshes") or 0)
     pg.select_option("#filters select[name=type]", "ASSAULT")
     pg.click("#filters button[type=submit]")
-    pg.wait_for_function(
-        "() => { const c = [...document.querySelectorAll('#events tbody td.type')];"
-        " return c.length > 0 && c.every(td => td.textContent.startsWith('ASSAULT')); }"
-    )
+    pg.wait_for_function(f"() => Number(document.documentElement.dataset.refreshes) > {done}")
+    cells = pg.locator("#events tbody td.type").all_text_contents()
+    assert cells and all(c.startswith("ASSAULT") for c in cells)
     assert "type=ASSAULT" in pg.url
     expected = api(page.base_url, "/events?type=ASSAULT&limit=1")["total"]
-    pg.wait_for_function(f"() => document.querySelector('#events-total').textContent.startsWith('{expected} ')")
+    assert pg.inner_text("#events-total").startswith(f"{expected} ")
     titles = pg.locator("#network svg path.edge title").all_text_contents()
     assert titles and all("ASSAULT" in t for t in titles)
     bars = pg.locator("#timeline svg rect.bar title").all_text_contents()
@@ -168,9 +198,14 @@ def test_network_node_click_filters_by_actor(page: Page) -> None:
     pg = page.open()
     node = pg.locator("#network svg g.node").first
     key = node.locator("text").text_content()
+    done = int(pg.get_attribute("html", "data-refreshes") or 0)
     node.click()
-    pg.wait_for_function(f"() => new URLSearchParams(location.search).get('actor') === {json.dumps(key)}")
+    pg.wait_for_function(f"() => Number(document.documentElement.dataset.refreshes) > {done}")
     assert pg.input_value("#filters input[name=actor]") == key
+    assert f"actor={key}" in pg.url
+    # the other views follow: the list holds that actor's events
+    expected = api(page.base_url, f"/events?actor={key}&limit=1")["total"]
+    assert pg.inner_text("#events-total").startswith(f"{expected} matching")
 
 
 def test_article_with_script_shows_as_text(page: Page) -> None:

@@ -359,6 +359,9 @@
     const links = edges.filter((e) => idx.has(e.source) && idx.has(e.target) && e.source !== e.target)
       .map((e) => [idx.get(e.source), idx.get(e.target)]);
     const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+    // a fixed pseudo-random sequence: the same data gives the same picture on every load
+    let seed = 42;
+    const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
     let temp = W / 8;
     for (let it = 0; it < 250; it++) {
       for (const p of pos) { p.vx = 0; p.vy = 0; }
@@ -366,7 +369,7 @@
         for (let j = i + 1; j < n; j++) {
           let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
           let d2 = dx * dx + dy * dy;
-          if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.25; }
+          if (d2 < 0.01) { dx = rand() - 0.5; dy = rand() - 0.5; d2 = 0.25; }
           const f = (k * k) / d2;
           pos[i].vx += dx * f; pos[i].vy += dy * f; pos[j].vx -= dx * f; pos[j].vy -= dy * f;
         }
@@ -385,6 +388,14 @@
         p.x = Math.min(W - 30, Math.max(30, p.x)); p.y = Math.min(H - 16, Math.max(16, p.y));
       }
       temp = Math.max(0.5, temp * 0.97);
+    }
+    // fit the drawing to the box, with room for the labels on the right
+    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ml = 16, mr = 70, mt = 14, mb = 14;
+    for (const p of pos) {
+      p.x = x1 > x0 ? ml + ((p.x - x0) / (x1 - x0)) * (W - ml - mr) : W / 2;
+      p.y = y1 > y0 ? mt + ((p.y - y0) / (y1 - y0)) * (H - mt - mb) : H / 2;
     }
     return pos;
   }
@@ -609,10 +620,14 @@
     setStatus("loading\u2026");
     const t0 = performance.now();
     const results = await Promise.allSettled([loadEvents(p, false), loadTimeline(p), loadNetwork(p), loadMap(p)]);
+    // counts finished refreshes: the end-to-end tests wait on it after changing a filter
+    document.documentElement.dataset.refreshes = String(Number(document.documentElement.dataset.refreshes || 0) + 1);
     const failed = results.filter((r) => r.status === "rejected");
     if (failed.length) setStatus(failed[0].reason.message, true);
-    else setStatus(state.health ? state.health.documents + " documents, " + state.health.events + " events stored \u00b7 drawn in "
-      + Math.round(performance.now() - t0) + " ms" : "");
+    else {
+      setStatus(state.health ? state.health.documents + " documents, " + state.health.events + " events stored" : "");
+      document.getElementById("status").title = "drawn in " + Math.round(performance.now() - t0) + " ms";
+    }
   }
 
   async function init() {
