@@ -61,7 +61,7 @@ def test_cli_code_jsonl_fields(fast_cli: Pipeline, article: Path) -> None:
         assert e["doc"] == article.name
         assert set(e["source"]) == ACTOR_KEYS
         assert e["target"] is None or set(e["target"]) == ACTOR_KEYS
-        assert set(e["evidence"]) == {"text", "start", "end"}
+        assert set(e["evidence"]) == {"text", "start", "end", "trigger"}
         assert e["lang"] == "id" and e["type"] and e["quad"]
         assert e["negated"] is False and e["hypothetical"] is False
         ev = e["evidence"]["text"]

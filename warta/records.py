@@ -170,7 +170,16 @@ class Event:
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision,
             "place": self.place.as_dict() if self.place else None,
-            "evidence": {"text": self.evidence.text, "start": self.evidence.start, "end": self.evidence.end},
+            "evidence": {
+                "text": self.evidence.text,
+                "start": self.evidence.start,
+                "end": self.evidence.end,
+                "trigger": (
+                    {"text": self.evidence.trigger, "start": self.evidence.trigger_start, "end": self.evidence.trigger_end}
+                    if self.evidence.trigger is not None
+                    else None
+                ),
+            },
             "negated": self.negated,
             "hypothetical": self.hypothetical,
             "confidence": round(self.confidence, 3),

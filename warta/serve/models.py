@@ -39,12 +39,19 @@ class EventPlace(BaseModel):
     feature: str | None = None
 
 
+class EventTrigger(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
 class EventEvidence(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     text: str
     start: int
     end: int
+    trigger: EventTrigger | None = None
 
 
 class Event(BaseModel):
@@ -133,7 +140,7 @@ class Timeline(BaseModel):
 
 
 class Highlight(BaseModel):
-    kind: Literal["sentence", "evidence", "source", "target"]
+    kind: Literal["sentence", "evidence", "trigger", "source", "target"]
     start: int
     end: int
 

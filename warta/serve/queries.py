@@ -425,6 +425,7 @@ def document(db: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         marks: list[dict[str, Any]] = []
         sent = sentences.get(ev.get("sentence", -1))
         spans = [("sentence", sent), ("evidence", ev.get("evidence"))]
+        spans += [("trigger", (ev.get("evidence") or {}).get("trigger"))]
         spans += [("source", ev.get("source")), ("target", ev.get("target"))]
         for kind, span in spans:
             if span is None:

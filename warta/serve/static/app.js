@@ -578,7 +578,7 @@
     if (ev.hypothetical) summary.appendChild(el("span", { class: "flag", text: "hypothetical" }));
     box.appendChild(summary);
     box.appendChild(el("div", { class: "hl-legend" },
-      el("span", { class: "hl-source", text: "source" }), el("span", { class: "hl-evidence", text: "evidence: source to target, event words" }),
+      el("span", { class: "hl-source", text: "source" }), el("span", { class: "hl-evidence", text: "evidence: source to target" }), el("span", { class: "hl-evidence hl-trigger", text: "event words" }),
       el("span", { class: "hl-target", text: "target" })));
     const article = articleNode(doc.text, item.highlights);
     box.appendChild(article);
