@@ -60,6 +60,8 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_key);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_key);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+-- full-text index over the evidence (the API's `q`), kept in the same transaction as its events
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -175,6 +177,11 @@ class Store:
                 " target_key, target_country, date, date_precision, place_name, place_country, lat, lon, negated,"
                 " hypothetical, confidence, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
+            )
+            cur.execute(
+                "INSERT INTO events_fts(rowid, evidence) SELECT id, json_extract(json, '$.evidence.text')"
+                " FROM events WHERE doc_hash = ?",
+                (doc.hash,),
             )
             cur.execute("COMMIT")
         except BaseException:
