@@ -57,14 +57,17 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _pipeline(lang: str, published: str | None, actors: list[str] | None, config: str | None, trace: bool = False):  # type: ignore[no-untyped-def]
+def _pipeline(lang: str, published: str | None, actors: list[str] | None, config: str | None, trace: bool = False,  # type: ignore[no-untyped-def]
+              discover: bool = False):
     from .config import load_settings
     from .lang import SUPPORTED
     from .pipeline import Pipeline
 
     if lang not in ("auto", *SUPPORTED):
         raise InputError(E.E105.fmt(lang=lang, known=", ".join(SUPPORTED)))
-    return Pipeline.build(load_settings(config), lang=lang, published=_date(published), actor_files=actors or (), trace=trace)
+    # unknown names are collected only where they are stored (ingest, demo)
+    return Pipeline.build(load_settings(config), lang=lang, published=_date(published), actor_files=actors or (),
+                          trace=trace, discover=discover)
 
 
 def _progress(quiet: bool):  # type: ignore[no-untyped-def]
@@ -161,7 +164,7 @@ def ingest(
     from .ingest import ingest_paths
 
     with _errors():
-        pipe = _pipeline(lang, published, actors, config)
+        pipe = _pipeline(lang, published, actors, config, discover=True)
         with _progress(quiet) as progress:
             task = progress.add_task("ingesting", total=None)
             result = ingest_paths(paths, db, pipe, load_settings(config), on_doc=lambda: progress.advance(task))
@@ -239,7 +242,7 @@ def demo(
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         examples = Path(str(resources.files("warta").joinpath("examples")))
-        pipe = _pipeline("auto", None, None, None)
+        pipe = _pipeline("auto", None, None, None, discover=True)
         db = folder / "demo.db"
         result = ingest_paths([str(examples)], str(db), pipe, load_settings())
         with Store(db, readonly=True) as st:

@@ -25,7 +25,7 @@ class LanguageDetector:
     def detect(self, text: str) -> str:
         if not text.strip():
             return "und"
-        lang, _prob = self._ident.classify(text[:1500])  # enough for news; the cost grows with length
+        lang, _prob = self._ident.classify(text[:1000])  # enough for news; the cost grows with length
         return str(lang)
 
     def __call__(self, doc: Document) -> Document:

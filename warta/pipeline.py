@@ -224,6 +224,7 @@ class SentenceStage:
 @dataclass
 class ActorStage:
     res: Resources
+    discover: bool = True  # collect unresolved names for `warta actors unknown` (a store feature)
     name: str = "actors"
     needs: frozenset[str] = frozenset({"sentences", "published"})
     adds: frozenset[str] = frozenset({"mentions"})
@@ -241,7 +242,8 @@ class ActorStage:
             if lang is None:
                 continue
             s.mentions = self.res.resolver(lang).resolve(s.text, state)
-            doc.unknown_names.extend((s.index, n, k) for n, k in find_unknown(s.text, s.mentions, self.res.is_place))
+            if self.discover:
+                doc.unknown_names.extend((s.index, n, k) for n, k in find_unknown(s.text, s.mentions, self.res.is_place))
         return doc
 
 
@@ -265,6 +267,8 @@ class EventStage:
             trace = None
             if self.traces is not None:
                 trace = self.traces.setdefault(s.index, [])
+            elif not s.mentions:
+                continue  # every event needs a source actor: a sentence without one cannot hold any
             coder = self.res.coders[lang]
             evs = coder.code(s.text, s.mentions, doc.published, doc.id, s.index, s.start, trace)  # type: ignore[attr-defined]
             for e in evs:
@@ -333,6 +337,7 @@ class WhereStage:
         from .where import event_place
 
         gaz = cast(Any, _FindCache(gaz))  # several events share a sentence: look its places up once
+        memo: dict[tuple[int, tuple[int, int] | None, str], Any] = {}
         countries: list[str] = []
         for s in doc.sentences:
             for m in s.mentions:
@@ -344,6 +349,11 @@ class WhereStage:
             if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
                 trig = (e.evidence.trigger_start - s.start, e.evidence.trigger_end - s.start)
             exclude = [(m.start, m.end) for m in s.mentions]
+            key = (e.sentence, trig, e.type)
+            if key in memo:  # one trigger with several sources or targets: one look-up
+                e.place = memo[key]
+                self._people_of_place(e)
+                continue
             place = event_place(s.text, e.lang, trig, gaz, countries, exclude)
             if place is None or place.feature in _BROAD:
                 # the most specific place the sentence names for a physical event or a meeting, as ACLED
@@ -354,6 +364,7 @@ class WhereStage:
                     found = [p for p in found if p.country == place.country]
                 if found and e.type in _LOCATED:
                     place = found[0]
+            memo[key] = place
             e.place = place
             self._people_of_place(e)
         return doc
@@ -427,6 +438,7 @@ class Pipeline:
         actor_files: Iterable[str] = (),
         places: bool = True,
         trace: bool = False,
+        discover: bool = True,
     ) -> Pipeline:
         settings = settings or load_settings()
         res = Resources(settings, tuple(actor_files), places)
@@ -438,7 +450,7 @@ class Pipeline:
             GlueStage(res, clean),
             PublishedStage(published),
             SentenceStage(res),
-            ActorStage(res),
+            ActorStage(res, discover),
             EventStage(res, traces=traces),
             WhenStage(),
         ]

@@ -365,7 +365,10 @@ class Resolver:
 
     def _aliases(self, text: str, covered: list[tuple[int, int]], state: DocState) -> list[Mention]:
         out = []
+        low = text.lower()
         for head, actor in state.heads.items():
+            if head not in low:
+                continue
             # "dewan tersebut", "dewan tertutup", "the council": a later bare head noun is the same body
             for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.I):
                 if any(s < m.end() and m.start() < e for s, e in covered):

@@ -135,6 +135,8 @@ class _Words:
         self.passive_prefixes = tuple(g.passive_prefixes)
         self.parties = multi(g.parties)
         self.commitment = multi(g.commitment)
+        self.commitment_set = frozenset(self.commitment)
+        self.commitment_lens = tuple(sorted({len(c) for c in self.commitment}))
         self.topic = one(g.topic_preps)
         self.denial = one(g.denial)
         self.obligation = multi(g.obligation)
@@ -169,11 +171,13 @@ class Coder:
 
     # -- tokens and groups -----------------------------------------------------------------------
     def tokens(self, text: str) -> list[Tok]:
+        stem = self.stem
         out = []
         for m in TOKEN_RE.finditer(text):
             t = m.group(0)
             low = t.lower()
-            out.append(Tok(t, low, self.stem(low) if t[0].isalnum() else low, m.start(), m.end()))
+            s, e = m.span()
+            out.append(Tok(t, low, stem(low) if t[0].isalnum() else low, s, e))
         return out
 
     def groups(self, toks: list[Tok], mentions: list[Mention]) -> list[Group]:
@@ -352,7 +356,7 @@ class Coder:
         if any(w in self.w.modal for w in lows) or any(" ".join(s) in text for s in self.w.modal_multi if len(s) > 1):
             tr.hypothetical = True
         commit = any(
-            any(lows[k : k + len(seq)] == list(seq) for k in range(len(lows) - len(seq) + 1)) for seq in self.w.commitment
+            tuple(lows[k : k + n]) in self.w.commitment_set for n in self.w.commitment_lens for k in range(len(lows) - n + 1)
         )
         spec = [w for w in lows if w in self.w.modal and (w,) not in self.w.commitment]
         # "said they would boycott": after a speech verb, "would" reports a commitment
@@ -406,8 +410,13 @@ class Coder:
         if tr.pattern.mode:
             return tr.pattern.mode
         cues = self.patterns.modes.get(tr.pattern.type, [])
+        if not cues:
+            return None
         stems = [t.stem for t in toks[lo : hi + 1]]
+        present = set(stems)
         for mode, cue in cues:
+            if cue[0] not in present:
+                continue
             n = len(cue)
             for k in range(len(stems) - n + 1):
                 if tuple(stems[k : k + n]) == cue:
@@ -642,6 +651,8 @@ class Coder:
         capital is a visit to its government ("Guterres mengunjungi Tripoli")."""
         if self.locate is None or tr.source is None:
             return
+        if not any(t.group < 0 and t.text[:1].isupper() for t in toks[tr.t1 + 1 : hi + 1]):
+            return  # no capitalised word outside the actors: no place to look up
         end = toks[hi].end if hi < len(toks) else len(text)
         src = {m.actor.country for m in tr.source.mentions}
         for start, stop, country, feature in self.locate(text, self.lang):

@@ -1227,6 +1227,33 @@ def _match_at(words: list[str], start: int, phrases: tuple[tuple[str, ...], ...]
     return 0
 
 
+@functools.lru_cache(maxsize=512)  # several events share a sentence
+def _sentence_prep(
+    sentence: str, breaks: tuple[tuple[str, ...], ...]
+) -> tuple[list[tuple[int, int, str]], list[int], list[str], list[bool]]:
+    """Tokens, their starts, folded words and clause boundaries (hard punctuation and clause-opening words:
+    "yang", "ketika", "which", "said") of a sentence. Callers must not change the lists."""
+    toks = [(m.start(), m.end(), m.group()) for m in _EP_TOKEN.finditer(sentence)]
+    starts = [t[0] for t in toks]
+    words = [t[2].casefold() for t in toks]
+    n = len(toks)
+    is_break = [False] * n
+    k = 0
+    while k < n:
+        if words[k] in _HARD_BREAKS:
+            is_break[k] = True
+            k += 1
+            continue
+        length = _match_at(words, k, breaks)
+        if length:
+            for x in range(k, k + length):
+                is_break[x] = True
+            k += length
+        else:
+            k += 1
+    return toks, starts, words, is_break
+
+
 def event_place(
     sentence: str,
     lang: str,
@@ -1251,28 +1278,10 @@ def event_place(
     if not places:
         return None
     rules = gazetteer.rules(lang)
-    toks = [(m.start(), m.end(), m.group()) for m in _EP_TOKEN.finditer(sentence)]
+    toks, starts, words, is_break = _sentence_prep(sentence, rules.breaks)
     if not toks:
         return None
-    starts = [t[0] for t in toks]
-    words = [t[2].casefold() for t in toks]
     n = len(toks)
-
-    # Clause boundaries: hard punctuation and clause-opening words ("yang", "ketika", "which", "said").
-    is_break = [False] * n
-    k = 0
-    while k < n:
-        if words[k] in _HARD_BREAKS:
-            is_break[k] = True
-            k += 1
-            continue
-        length = _match_at(words, k, rules.breaks)
-        if length:
-            for x in range(k, k + length):
-                is_break[x] = True
-            k += length
-        else:
-            k += 1
 
     if trigger is not None:
         t0 = max(0, bisect.bisect_right(starts, trigger[0]) - 1)
