@@ -97,7 +97,6 @@ def test_unknown_lists_hyphenated_militia(unknown_rows: list[dict]) -> None:
     assert KANIYAT in row["example"]
 
 
-@pytest.mark.xfail(strict=True, reason="discover keeps a leading title ('Jenderal') in a person's name")
 def test_unknown_person_name_has_no_title(unknown_rows: list[dict]) -> None:
     row = row_for(unknown_rows, MANSOUR)
     assert row is not None and row["name"] == MANSOUR

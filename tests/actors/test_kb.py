@@ -136,11 +136,6 @@ def test_later_layer_wins_for_the_same_key(tmp_path: Path, monkeypatch: pytest.M
     assert kb.sources["LBY.KANIYAT"] == str(cli_file)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kb.py reads WARTA_ACTORS and --actors files as one layer: the override its docstring describes "
-    "is reported as a duplicate key",
-)
 def test_override_across_layers_is_not_a_duplicate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     env_file = write(tmp_path, "env.yaml", GOOD_USER)
     cli_file = write(tmp_path, "cli.yaml", GOOD_USER.replace("name: Kaniyat Brigade", "name: Al-Kaniyat militia"))

@@ -30,13 +30,21 @@ _STOP = frozenset(
 )
 
 
+# titles before a name are not part of it ("Jenderal Abdul Rahman Mansour")
+_TITLES = frozenset(
+    "jenderal jend letjen mayjen brigjen kolonel kol letnan kapten mayor presiden menteri wakil perdana ketua "
+    "syekh sheikh dr prof general gen lt col colonel captain major president minister prime deputy chairman "
+    "commander komandan panglima imam raja king prince pangeran".split()
+)
+
+
 def find_unknown(text: str, mentions: list[Mention], is_place: Any = None) -> list[tuple[str, str]]:
     """(name, kind) for capitalised sequences that no mention covers."""
     out = []
     for m in _NAME.finditer(text):
         name = m.group(0).strip()
         words = name.split()
-        while words and words[0].lower() in _STOP:
+        while words and (words[0].lower() in _STOP or words[0].lower().rstrip(".") in _TITLES):
             words = words[1:]
         if not words:
             continue

@@ -130,13 +130,15 @@ def _load_roles(lang: str) -> RoleFile:
 
 def load_kb(extra: Iterable[str | Path] = (), languages: Sequence[str] = ("id", "en")) -> ActorKB:
     env = [p for p in os.environ.get("WARTA_ACTORS", "").split(os.pathsep) if p]
-    return _load_kb(tuple(str(p) for p in (*env, *extra)), tuple(languages))
+    return _load_kb(tuple(str(p) for p in extra), tuple(languages), tuple(env))
 
 
 @cache
-def _load_kb(extra: tuple[str, ...], languages: tuple[str, ...]) -> ActorKB:
+def _load_kb(extra: tuple[str, ...], languages: tuple[str, ...], env: tuple[str, ...] = ()) -> ActorKB:
     kb = ActorKB()
-    for layer, paths in (("bundled", _bundled_files()), ("user", [Path(p) for p in extra])):
+    # three layers, each replacing the same keys of the one before: bundled, WARTA_ACTORS, --actors
+    layers = (("bundled", _bundled_files()), ("env", [Path(p) for p in env]), ("user", [Path(p) for p in extra]))
+    for layer, paths in layers:
         seen_here: dict[str, str] = {}
         for path in paths:
             data = _load_file(path)
