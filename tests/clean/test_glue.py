@@ -49,8 +49,8 @@ def test_glue_repaired_exactly(is_name_with_places: Callable[[str], bool], case:
     known = is_name(name) or (at > 0 and is_name(f"{text.split()[at - 1]} {name}"))
     if not known:
         pytest.xfail(
-            f"{name!r} is a place, not an actor: the glue fixer knows it only when the pipeline's names include "
-            "the gazetteer's (Resources.names calls Gazetteer.names(), which the gazetteer does not provide yet)"
+            f"{name!r} is a place, not an actor: the session pipeline is built without the gazetteer "
+            "(places=False), whose major place names the glue fixer also guards with"
         )
     out, report = GlueFixer(is_name).fix(text, _lang(fixed))
     assert out == fixed
@@ -92,3 +92,13 @@ def test_glue_multiword_name_tail(glue: GlueFixer) -> None:
 def test_glue_min_zipf_threshold(pipe: Pipeline) -> None:
     # the word after the name must be frequent; with an impossible floor nothing is split
     assert GlueFixer(pipe.res.is_name, min_zipf=9.0).fix("Libyadengan", "id") == ("Libyadengan", [])
+
+
+def test_glue_place_names_from_the_gazetteer_are_split_off() -> None:
+    """With the gazetteer's major places (as `warta code` runs), a glued place name is repaired too."""
+    from warta.config import load_settings
+    from warta.pipeline import Resources
+
+    res = Resources(load_settings(), with_places=True)
+    out, fixed = GlueFixer(res.is_name).fix("Pasukan itu mundur dari Tripolidan menuju Misrata.", "id")
+    assert out == "Pasukan itu mundur dari Tripoli dan menuju Misrata." and fixed == [("Tripolidan", "Tripoli dan")]
