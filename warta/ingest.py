@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .errors import E, StoreError
+from .errors import E
 from .pipeline import Pipeline
 from .read import ReadStats, read_paths
 from .records import Document
@@ -27,6 +27,38 @@ class IngestSummary:
     events: int = 0
 
 
+@dataclass(slots=True)
+class DocumentOutcome:
+    doc: Document
+    status: str  # "new" | "new version" | "unchanged" | "skipped" | "failed"
+    version: int | None = None
+    events: int = 0
+    warning: str | None = None
+
+
+def ingest_document(doc: Document, pipe: Pipeline, store: Store) -> DocumentOutcome:
+    """Code and store one document: stop right after the stage that hashes it when it is empty or already
+    stored (before the costly stages); a document the pipeline fails on is skipped with W011, what is stored
+    stays. Used by `ingest_paths` and by the API's writer thread."""
+    try:
+        for st in pipe.stages:
+            doc = st(doc)
+            if "hash" in st.adds:
+                if not doc.text.strip():
+                    return DocumentOutcome(doc, "skipped", warning=E.W002.fmt(path=doc.source_path or doc.id))
+                if store.has(doc.hash or ""):
+                    return DocumentOutcome(doc, "unchanged")
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as err:  # one bad document must not stop the run
+        detail = f"{type(err).__name__}: {err}"
+        return DocumentOutcome(doc, "failed", warning=E.W011.fmt(path=doc.source_path or doc.id, detail=detail))
+    res = store.ingest(doc)
+    if not res.stored:
+        return DocumentOutcome(doc, "unchanged")
+    return DocumentOutcome(doc, res.reason, res.version, res.events)
+
+
 def ingest_paths(
     paths: Iterable[str],
     db: str,
@@ -38,34 +70,15 @@ def ingest_paths(
     stats = summary.read
     with Store(db) as store:
         for doc in read_paths(paths, settings, stats):
-            try:
-                _ingest_one(doc, pipe, store, summary)
-            except (KeyboardInterrupt, SystemExit, StoreError):
-                raise
-            except Exception as err:  # one bad document must not stop the run
-                stats.warn(E.W011.fmt(path=doc.source_path or doc.id, detail=f"{type(err).__name__}: {err}"), skip=True)
+            out = ingest_document(doc, pipe, store)
+            if out.warning:
+                stats.warn(out.warning, skip=True)
+            if out.status == "unchanged":
+                summary.unchanged += 1
+            elif out.status in ("new", "new version"):
+                summary.stored += 1
+                summary.events += out.events
+            stats.warnings.extend(out.doc.warnings)
             if on_doc:
                 on_doc()
     return summary
-
-
-def _ingest_one(doc: Document, pipe: Pipeline, store: Store, summary: IngestSummary) -> None:
-    stats = summary.read
-    for st in pipe.stages:
-        doc = st(doc)
-        if "hash" in st.adds:
-            if not doc.text.strip():
-                stats.warn(E.W002.fmt(path=doc.source_path or doc.id), skip=True)
-                stats.warnings.extend(doc.warnings)
-                return
-            if store.has(doc.hash or ""):
-                summary.unchanged += 1
-                stats.warnings.extend(doc.warnings)
-                return
-    res = store.ingest(doc)
-    if res.stored:
-        summary.stored += 1
-        summary.events += res.events
-    else:
-        summary.unchanged += 1
-    stats.warnings.extend(doc.warnings)

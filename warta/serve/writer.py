@@ -169,32 +169,22 @@ class Writer:
                 store.close()
 
     def _ingest(self, store: Store, job: _Job) -> Outcome:
-        """The loop of warta.ingest.ingest_paths over documents already read: stop a document right after
-        the stage that hashes it when it is empty or already stored, before the costly stages."""
+        """warta.ingest's per-document step over documents already read."""
+        from ..ingest import ingest_document
+
         pipe = self._pipeline()
         out = Outcome(warnings=list(job.warnings))
         for doc in job.docs:
-            status = ""
-            for st in pipe.stages:
-                doc = st(doc)
-                if "hash" in st.adds:
-                    if not doc.text.strip():
-                        out.warnings.append(E.W002.fmt(path=doc.id))
-                        status = "skipped"
-                    elif store.has(doc.hash or ""):
-                        status = "unchanged"
-                    if status:
-                        break
-            version: int | None = None
-            events = 0
-            if not status:
-                res = store.ingest(doc)
-                status, version, events = (res.reason, res.version, res.events) if res.stored else ("unchanged", None, 0)
+            res = ingest_document(doc, pipe, store)
+            if res.warning:
+                out.warnings.append(res.warning)
+            status = "skipped" if res.status == "failed" else res.status
             if status == "unchanged":
                 out.unchanged += 1
             elif status != "skipped":
                 out.stored += 1
-                out.events += events
-            out.warnings.extend(doc.warnings)
-            out.documents.append({"id": doc.id, "hash": doc.hash, "status": status, "version": version, "events": events})
+                out.events += res.events
+            out.warnings.extend(res.doc.warnings)
+            out.documents.append({"id": res.doc.id, "hash": res.doc.hash, "status": status, "version": res.version,
+                                  "events": res.events})
         return out
