@@ -364,6 +364,11 @@ class WhereStage:
                     found = [p for p in found if p.country == place.country]
                 if found and e.type in _LOCATED:
                     place = found[0]
+            if place is None and e.type in ("ASSAULT", "COERCE") and e.target is not None and e.target.text:
+                # "Rusia menyerang Kyiv": a capital named as the target is also where it happened
+                hits = [p for p in gaz.lookup(e.target.text, countries, e.lang) if p.feature not in _BROAD]
+                if hits:
+                    place = hits[0]
             memo[key] = place
             e.place = place
             self._people_of_place(e)
