@@ -16,7 +16,7 @@ from typing import Any, Protocol, cast
 
 from .config import Settings, load_settings
 from .errors import E, PipelineError
-from .records import Actor, Document, Event
+from .records import Actor, Document, Event, Mention
 
 BASE_FIELDS = frozenset({"raw_text", "id"})
 
@@ -260,6 +260,7 @@ class EventStage:
 
         langs = tuple(self.res.settings.get("languages", ["id", "en"]))
         events: list[Event] = []
+        recent: dict[str, list[Mention]] = {}  # event type -> sources of the latest such event (for "the attack")
         for s in doc.sentences:
             lang = coding_language(s.lang, langs)
             if lang is None:
@@ -270,7 +271,11 @@ class EventStage:
             elif not s.mentions:
                 continue  # every event needs a source actor: a sentence without one cannot hold any
             coder = self.res.coders[lang]
-            evs = coder.code(s.text, s.mentions, doc.published, doc.id, s.index, s.start, trace)  # type: ignore[attr-defined]
+            evs = coder.code(s.text, s.mentions, doc.published, doc.id, s.index, s.start, trace, recent)  # type: ignore[attr-defined]
+            for e in evs:
+                if e.source is not None and not e.hypothetical and not e.negated:
+                    same = [x.source for x in evs if x.type == e.type and x.source is not None]
+                    recent[e.type] = list({m.actor.key: m for m in same}.values())
             for e in evs:
                 e.doc_url = doc.url
             events.extend(evs)

@@ -27,6 +27,10 @@ from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns,
 
 CODER_NAME = "warta-rules"
 
+# "serangan tersebut", "the attack": demonstratives that make an event noun point back
+_DEMONSTRATIVES_AFTER = frozenset({"tersebut", "itu", "ini"})
+_DEMONSTRATIVES_BEFORE = frozenset({"the", "this", "that", "these", "those"})
+
 # a COERCE whose target is a diplomat ("expelled the ambassador") is a SANCTION
 _DIPLOMATS = ("duta besar", "dubes", "diplomat", "ambassador", "envoy", "utusan", "konsul", "consul", "atase",
               "attaché", "attache", "the ambassador", "the envoy")
@@ -95,6 +99,7 @@ class Trigger:
     negated: bool = False
     refused: bool = False
     hypothetical: bool = False
+    anaphor: bool = False  # "serangan tersebut", "the attack": an event already told, not a new one
     committed: bool = False  # "will", "promised to": the commitment is the event
     conditional_threat: bool = False  # "will withdraw unless ...": a threat
     mode: str | None = None
@@ -600,6 +605,21 @@ class Coder:
         ):
             tr.target = None  # "Israel dan Hamas sepakat ... yang dimediasi Mesir": the pair agreed
 
+    def _anaphor(self, toks: list[Tok], tr: Trigger) -> None:
+        """A noun with a demonstrative and no actor of its own ("serangan tersebut", "operasi itu", "the
+        attack", "this offensive") names an event the story already told."""
+        if tr.voice != "noun":
+            return
+        nxt = toks[tr.t1 + 1].low if tr.t1 + 1 < len(toks) else ""
+        prv = toks[tr.t0 - 1].low if tr.t0 > 0 else ""
+        demonstrative = nxt in _DEMONSTRATIVES_AFTER if self.lang == "id" else prv in _DEMONSTRATIVES_BEFORE
+        if not demonstrative:
+            return
+        own = tr.source is not None and (tr.source.t0 > tr.t1 or tr.source.t1 == tr.t0 - 1)
+        if not own:
+            tr.anaphor = True
+            tr.source = None
+
     @staticmethod
     def _reflexive(tr: Trigger) -> None:
         """A target that is only pronouns for the source itself ("... saat kedua negara saling bentrok") is no
@@ -703,7 +723,10 @@ class Coder:
         sentence: int = 0,
         sentence_start: int = 0,
         trace: list[str] | None = None,
+        recent: dict[str, list[Mention]] | None = None,
     ) -> list[Event]:
+        """Events of one sentence. `recent` maps an event type to the sources of the document's latest event
+        of that type, so "serangan tersebut" / "the attack" can point back to it."""
         toks = self.tokens(text)
         groups = self.groups(toks, mentions)
         trigs = self.triggers(toks)
@@ -723,6 +746,7 @@ class Coder:
             tr.mode = self._mode(toks, tr, tr.t0, hi)
             self._roles(toks, tr, groups, lo, hi, day, prev_verbal)
             self._reflexive(tr)
+            self._anaphor(toks, tr)
             prev = tr
         # pass 2: an event noun as the object of another trigger lends its actor as the target:
         # "menentang serangan militer oleh pasukan Haftar" -> ACCUSE LBY.LNA; "mendukung seruan PBB" -> UN
@@ -731,6 +755,13 @@ class Coder:
             while k < len(toks) and (toks[k].low in self.w.determiners or toks[k].low in self.w.adverbs):
                 k += 1
             b = next((x for x in trigs if x.t0 == k and x.voice == "noun"), None)
+            if b is not None and b.anaphor and recent and recent.get(b.pattern.type) and a.target is None:
+                prior = recent[b.pattern.type]
+                a.target = Group([Mention(m.actor, m.text, -1, -1, "anaphor") for m in prior], -1, -1)
+                a.notes.append(f"target: who did the {toks[b.t0].text!r} told before")
+                continue
+            if b is not None and b.anaphor:
+                continue
             if b is not None and b.source is not None and b.source is not a.source and not b.hypothetical and (
                 a.source is None or {m.actor.key for m in b.source.mentions} != {m.actor.key for m in a.source.mentions}
             ):
@@ -743,6 +774,11 @@ class Coder:
             lo, hi = clauses[id(tr)]
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
+            if tr.anaphor:
+                if trace is not None:
+                    trace.append(f"{self._describe(tr, toks, typ)} -> not coded: refers back to an event already told")
+                prev = tr
+                continue
             before = [t.low for t in toks[max(0, tr.t0 - 2) : tr.t0]]
             if tr.voice == "noun" and any(b in ("sebagai", "as", "menjadi", "merupakan") for b in before):
                 if trace is not None:
