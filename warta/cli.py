@@ -268,6 +268,7 @@ def eval_cmd(
     """Score coded events against gold files (P/R/F1 strict, country, dyad; dates; places; per type)."""
     import yaml
 
+    from . import yamlio
     from .evaluate import (
         check_floors,
         evaluate_articles,
@@ -321,7 +322,7 @@ def eval_cmd(
             _print_eval(result, details)
         if floors:
             try:
-                fl = yaml.safe_load(Path(floors).read_text(encoding="utf-8")) or {}
+                fl = yamlio.load(Path(floors).read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as err:
                 raise EvalError(E.E109.fmt(path=floors, detail=str(err).splitlines()[0])) from err
             problems = check_floors(art, sent, fl, own)

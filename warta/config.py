@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlio
 from .errors import DataFileError, E
 
 
@@ -37,7 +38,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 @cache
 def _defaults() -> dict[str, Any]:
     text = resources.files("warta").joinpath("settings.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yamlio.load(text) or {}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -45,7 +46,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
     path = path or os.environ.get("WARTA_CONFIG")
     if path:
         try:
-            over = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            over = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as err:
             raise DataFileError(E.E106.fmt(path=path, detail=str(err).splitlines()[0])) from err
         if not isinstance(over, dict):

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlio
 from .errors import E, EvalError
 from .events.patterns import plover
 from .pipeline import Pipeline
@@ -121,7 +122,7 @@ def _triple(src: str, typ: str, tgt: str | None, level: str) -> tuple[str, ...]:
 
 def load_gold(path: Path) -> GoldDoc:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.load(path.read_text(encoding="utf-8"))
         events = []
         for e in raw.get("events") or []:
             date = e.get("date")
@@ -367,7 +368,7 @@ class SetReport:
 
 def evaluate_sentence_set(path: Path, pipe: Pipeline) -> SetReport:
     try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        items = yamlio.load(path.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as err:
         raise EvalError(E.E109.fmt(path=path, detail=str(err).splitlines()[0])) from err
     rep = SetReport()

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from .. import yamlio
 from ..errors import DataFileError, E
 from .schema import ActorEntry, ActorFile, PersonEntry, RoleFile, TitleEntry
 
@@ -88,7 +89,7 @@ def _bundled_files() -> list[Path]:
 
 def _load_file(path: Path) -> ActorFile:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.load(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise DataFileError(E.E106.fmt(path=path, detail=err.strerror or str(err))) from err
     except yaml.YAMLError as err:

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .. import __version__
+from .. import __version__, yamlio
 from ..records import Actor, Event, Evidence, Mention
 from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns, plover, tokenize_words
 
@@ -52,7 +51,7 @@ class Conflict(BaseModel):
 @cache
 def conflicts() -> tuple[Conflict, ...]:
     path = resources.files("warta.events").joinpath("data/conflicts.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlio.load(path.read_text(encoding="utf-8")) or {}
     return tuple(Conflict.model_validate(c) for c in data.get("conflicts", []))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .. import yamlio
 from ..errors import DataFileError, E
 
 # abbreviations with inner periods ("U.N.", "U.S.") stay one token
@@ -39,7 +40,7 @@ class PloverFile(BaseModel):
 def plover() -> dict[str, TypeInfo]:
     path = resources.files("warta.events").joinpath("data/plover.yaml")
     try:
-        return PloverFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).types
+        return PloverFile.model_validate(yamlio.load(path.read_text(encoding="utf-8"))).types
     except (ValidationError, yaml.YAMLError) as err:
         raise DataFileError(E.E106.fmt(path=path, detail=str(err).splitlines()[0])) from err
 
@@ -134,7 +135,7 @@ class PatternSet:
         return self.by_first.get(stem, [])
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yamlio.SafeLoader):  # type: ignore[misc,valid-type]
     """Records the line of each mapping, so `warta explain` can point at the pattern that fired."""
 
 
@@ -151,7 +152,7 @@ def _read(lang: str, name: str, line_numbers: bool = False) -> Any:
     path = resources.files(f"warta.lang.{lang}").joinpath(name)
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=_LineLoader) if line_numbers else yaml.safe_load(text)
+        return yaml.load(text, Loader=_LineLoader) if line_numbers else yamlio.load(text)
     except FileNotFoundError as err:
         raise DataFileError(E.E106.fmt(path=path, detail="missing")) from err
     except yaml.YAMLError as err:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlio
 from ..errors import DataFileError, E, InputError
 
 SUPPORTED = ("id", "en")
@@ -28,7 +29,7 @@ def read_yaml(code: str, name: str) -> Any:
     """Parsed YAML data file `warta/lang/<code>/<name>` (a clear one-line error when broken)."""
     path = resources.files(f"warta.lang.{code}").joinpath(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except yaml.YAMLError as err:
