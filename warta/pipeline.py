@@ -173,6 +173,35 @@ class GlueStage:
         return self.clean.cleaner.repair_glue(doc)  # type: ignore[no-any-return]
 
 
+def _protesters(e: Event) -> None:
+    """A country's people protesting are its protesters, not its government: "Thousands of Turks marched",
+    "Serbian students marched" -> TUR.PROTESTERS, SRB.PROTESTERS (ANNOTATION.md)."""
+    if e.type != "PROTEST" or e.source is None:
+        return
+    m, a = e.source, e.source.actor
+    if not (m.kind in ("name", "adjective") or a.sector in ("CVL", "EDU", "REL", "MED", "PRO")):
+        return
+    if a.country and (a.key == a.country or a.key in (f"{a.country}.CIVILIANS", f"{a.country}.STUDENTS")):
+        state = a.name.removesuffix(" civilians").removesuffix(" students")
+        e.source = Mention(Actor(f"{a.country}.PROTESTERS", f"{state} protesters", a.country, "PRO"), m.text,
+                           m.start, m.end, "group", m.person, m.tok_start, m.tok_end)
+
+
+def _first_full_date(doc: Document, langs: tuple[str, ...], sentences: int = 12) -> dt.date | None:
+    """The first date with day, month and year among the document's first sentences, for an undated document."""
+    from .language import coding_language
+    from .when.dates import find_date_expressions
+
+    for s in doc.sentences[:sentences]:
+        lang = coding_language(s.lang or doc.lang, langs)
+        if lang is None or not any(c.isdigit() for c in s.text):
+            continue  # every full date has its year in digits
+        for m in find_date_expressions(s.text, lang, None):
+            if m.date is not None and m.kind == "explicit" and m.precision == "day":
+                return m.date
+    return None
+
+
 @dataclass
 class PublishedStage:
     default: dt.date | None = None
@@ -236,7 +265,8 @@ class ActorStage:
         langs = tuple(self.res.settings.get("languages", ["id", "en"]))
         from .actors.discover import find_unknown
 
-        state = DocState(day=doc.published)
+        doc.reference_day = doc.published or _first_full_date(doc, langs)
+        state = DocState(day=doc.reference_day)
         for s in doc.sentences:
             lang = coding_language(s.lang, langs)
             if lang is None:
@@ -271,13 +301,14 @@ class EventStage:
             elif not s.mentions:
                 continue  # every event needs a source actor: a sentence without one cannot hold any
             coder = self.res.coders[lang]
-            evs = coder.code(s.text, s.mentions, doc.published, doc.id, s.index, s.start, trace, recent)  # type: ignore[attr-defined]
+            evs = coder.code(s.text, s.mentions, doc.reference_day or doc.published, doc.id, s.index, s.start, trace, recent)  # type: ignore[attr-defined]
             for e in evs:
                 if e.source is not None and not e.hypothetical and not e.negated:
                     same = [x.source for x in evs if x.type == e.type and x.source is not None]
                     recent[e.type] = list({m.actor.key: m for m in same}.values())
             for e in evs:
                 e.doc_url = doc.url
+                _protesters(e)
             events.extend(evs)
         doc.events = events
         return doc
@@ -395,14 +426,9 @@ class WhereStage:
             if m is None:
                 continue
             key = m.actor.key
-            if key in ("CIVILIANS", "PROTESTERS", "REFUGEES") and country:
+            if key in ("CIVILIANS", "PROTESTERS", "REFUGEES", "STUDENTS") and country:
                 setattr(e, attr, Mention(Actor(f"{country}.{key}", f"{country} {key.lower()}", country, m.actor.sector),
                                          m.text, m.start, m.end, m.kind, m.person, m.tok_start, m.tok_end))
-        if e.type == "PROTEST" and e.source is not None and e.source.kind in ("name", "adjective"):
-            a = e.source.actor
-            if a.key == a.country:  # "Thousands of Turks marched": Turkish protesters, not the government
-                e.source = Mention(Actor(f"{a.key}.PROTESTERS", f"{a.name} protesters", a.key, "PRO"), e.source.text,
-                                   e.source.start, e.source.end, "group")
 
 
 class _FindCache:

@@ -41,6 +41,9 @@ class Document:
     published_source: str | None = None  # metadata | html | dateline | url | cli | None
     published_precision: str | None = None  # day | month | year
     dateline: str | None = None  # the dateline text the publication date came from, if any
+    # the day whose office-holders the actors stand for: the publication date, else the first full date the
+    # text gives (an undated page saying "Selasa (9/4/2024)" is about April 2024, not today)
+    reference_day: dt.date | None = None
     lang: str | None = None
     lang_hint: str | None = None  # the language the input declared
     raw_text: str | None = None

@@ -120,3 +120,35 @@ def test_coder_tokens_inside_actor_names_never_trigger(run_text):
     # "Kesepakatan" (agreement) inside the GNA's Indonesian name is not an AGREE event
     doc = run_text("Pemerintah Kesepakatan Nasional mengadakan rapat.", lang="id", published=D2020)
     assert not any(e.type == "AGREE" for e in doc.events)
+
+
+def test_coder_domestic_event_between_sectors_of_one_country(run_text):
+    # rebels against their own state: same country key, different sectors, still an event
+    doc = run_text("Afghan guerillas blew up three power lines leading into Kabul.", lang="en", published=D2020)
+    assert ("AFG", "COERCE", "AFG") in triples(doc)
+
+
+def test_coder_one_actor_named_twice_is_not_an_event(run_text):
+    doc = run_text("The United States said Washington supported the plan.", lang="en", published=D2020)
+    assert not any(s == t for s, _, t in triples(doc))
+
+
+def test_coder_kinds_of_people_are_targets(run_text):
+    doc = run_text("Egyptian police arrested dozens of students in Cairo.", lang="en", published=D2020)
+    assert ("EGY", "COERCE", "EGY.STUDENTS") in triples(doc)
+    doc = run_text("Polisi Mesir menangkap puluhan mahasiswa Mesir.", lang="id", published=D2020)
+    assert ("EGY", "COERCE", "EGY.STUDENTS") in triples(doc)
+
+
+def test_coder_students_protesting_are_protesters(run_text):
+    doc = run_text("Serbian students marched in Belgrade on Saturday.", lang="en", published=dt.date(2025, 3, 15))
+    assert {s for s, t, _ in triples(doc) if t == "PROTEST"} == {"SRB.PROTESTERS"}
+
+
+def test_pipeline_undated_document_takes_roles_on_its_first_full_date(run_text):
+    # Retno Marsudi was Indonesia's foreign minister until October 2024, a UN envoy after: an undated page
+    # that says "9 April 2024" is about the minister
+    text = "JAKARTA - Pada 9 April 2024, Retno Marsudi mendesak Israel menghentikan serangan di Gaza."
+    doc = run_text(text, lang="id")
+    assert doc.published is None and doc.reference_day == dt.date(2024, 4, 9)
+    assert ("IDN", "REQUEST", "ISR") in triples(doc)

@@ -143,7 +143,8 @@ class Resolver:
         country = a.country or (key if a.kind == "state" else None)
         return Actor(key=a.key, name=a.name, country=country, sector=sector or a.sector)
 
-    PEOPLE = {"CVL": ("CIVILIANS", "civilians"), "PRO": ("PROTESTERS", "protesters"), "REF": ("REFUGEES", "refugees")}
+    PEOPLE = {"CVL": ("CIVILIANS", "civilians"), "PRO": ("PROTESTERS", "protesters"), "REF": ("REFUGEES", "refugees"),
+              "EDU": ("STUDENTS", "students")}
 
     def people(self, sector: str, country: str | None) -> Actor:
         """Unorganised people (ANNOTATION.md): <ISO3>.CIVILIANS, or plain CIVILIANS when no country is given."""

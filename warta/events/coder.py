@@ -888,7 +888,7 @@ class Coder:
             if tr.pattern.mutual:
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start >= 0]
             for s, t in pairs:
-                if t is not None and t.actor.key == s.actor.key:
+                if t is not None and t.actor.key == s.actor.key and not self._domestic(s, t):
                     continue
                 key = (s.actor.key, typ, t.actor.key if t else None, tr.negated, tr.hypothetical)
                 if key in seen:
@@ -937,6 +937,17 @@ class Coder:
                 trace.append(f"{' '.join(ob)!r}: {speaker.mentions[0].text!r} says {g.mentions[0].text!r} must act -> "
                              f"{made} REQUEST event(s)")
         return out
+
+    @staticmethod
+    def _domestic(s: Mention, t: Mention) -> bool:
+        """Same actor key on both sides is an event inside one country when the sectors differ ("Afghan
+        guerillas blew up power lines into Kabul": rebels against the state) or the target is a place there
+        ("imposed a curfew in Cizre"); otherwise it is one actor named twice, not an event."""
+        if t.kind == "place":
+            return True
+        state = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None)
+        return s.actor.sector != t.actor.sector and not (s.actor.sector in state and t.actor.sector in state) and t.kind not in (
+            "pronoun", "anaphor")
 
     def _describe(self, tr: Trigger, toks: list[Tok], typ: str) -> str:
         words = " ".join(t.text for t in toks[tr.t0 : tr.t1 + 1])
