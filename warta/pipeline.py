@@ -173,6 +173,39 @@ class GlueStage:
         return self.clean.cleaner.repair_glue(doc)  # type: ignore[no-any-return]
 
 
+def _most_specific(events: list[Event], kb: Any) -> list[Event]:
+    """One event told twice in a document, once with an organisation and once with its organ or mission ("seruan
+    PBB" in the headline, "resolusi Dewan Keamanan PBB" in the body), keeps the specific actor: an event whose
+    source (or target) is the parent of another event's source (or target), all else equal, is dropped."""
+
+    def parents(key: str | None) -> set[str]:
+        out: set[str] = set()
+        entry = kb.actors.get(key) if key else None
+        while entry is not None and entry.parent and entry.parent not in out:
+            out.add(entry.parent)
+            entry = kb.actors.get(entry.parent)
+        return out
+
+    def key(m: Mention | None) -> str | None:
+        return m.actor.key if m is not None else None
+
+    told = {(key(e.source), e.type, key(e.target), e.negated, e.hypothetical) for e in events}
+    narrower: dict[str, set[str]] = {}  # actor key -> the keys of its organs and missions named in the document
+    for k in {k for t in told for k in (t[0], t[2]) if k}:
+        for p in parents(k):
+            narrower.setdefault(p, set()).add(k)
+    if not narrower:
+        return events
+    keep = []
+    for e in events:
+        src, tgt, rest = key(e.source), key(e.target), (e.negated, e.hypothetical)
+        wider = any((s2, e.type, tgt, *rest) in told for s2 in narrower.get(src or "", ())) or any(
+            (src, e.type, t2, *rest) in told for t2 in narrower.get(tgt or "", ()))
+        if not wider:
+            keep.append(e)
+    return keep
+
+
 def _protesters(e: Event) -> None:
     """A country's people protesting are its protesters, not its government: "Thousands of Turks marched",
     "Serbian students marched" -> TUR.PROTESTERS, SRB.PROTESTERS (ANNOTATION.md)."""
@@ -310,7 +343,7 @@ class EventStage:
                 e.doc_url = doc.url
                 _protesters(e)
             events.extend(evs)
-        doc.events = events
+        doc.events = _most_specific(events, self.res.kb)
         return doc
 
 

@@ -152,3 +152,17 @@ def test_pipeline_undated_document_takes_roles_on_its_first_full_date(run_text):
     doc = run_text(text, lang="id")
     assert doc.published is None and doc.reference_day == dt.date(2024, 4, 9)
     assert ("IDN", "REQUEST", "ISR") in triples(doc)
+
+
+def test_pipeline_event_told_with_organ_and_parent_keeps_the_organ(run_text):
+    text = ("Rusia tidak dapat mendukung seruan PBB untuk gencatan senjata.\n\n"
+            "Rusia mengatakan tidak dapat mendukung resolusi Dewan Keamanan PBB tentang Libya.")
+    doc = run_text(text, lang="id", published=dt.date(2019, 4, 18))
+    got = triples(doc)
+    assert ("RUS", "REJECT", "UNSC") in got and ("RUS", "REJECT", "UN") not in got
+
+
+def test_coder_mission_calling_for_ceasefire_addresses_its_war(run_text):
+    doc = run_text("Utusan PBB untuk Libya Ghassan Salame menyerukan gencatan senjata.", lang="id",
+                   published=dt.date(2019, 4, 18))
+    assert {("UNSMIL", "REQUEST", "LBY.GNA"), ("UNSMIL", "REQUEST", "LBY.LNA")} <= triples(doc)

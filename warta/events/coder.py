@@ -800,7 +800,8 @@ class Coder:
             if tr.target is None and typ == "REQUEST" and tr.mode == "ceasefire" and not any(g.locative and tr.t1 < g.t0 <= hi for g in groups):
                 # a call for a ceasefire with no addressee goes to the sides of the war the sentence is about
                 src_keys = {m.actor.key for m in tr.source.mentions} if tr.source else set()
-                wars = {m.actor.country for m in mentions if m.actor.key not in src_keys
+                # a mission for a country (UNSMIL: "utusan PBB untuk Libya") calling for a ceasefire speaks of its war
+                wars = {m.actor.country for m in mentions if (m.actor.key not in src_keys or m.actor.sector == "IGO")
                         and any("." in k for k in sides_of(m.actor.country or "", day))}
                 if len(wars) == 1:  # only when the sentence is about one war
                     country = wars.pop() or ""
