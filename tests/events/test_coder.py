@@ -166,3 +166,26 @@ def test_coder_mission_calling_for_ceasefire_addresses_its_war(run_text):
     doc = run_text("Utusan PBB untuk Libya Ghassan Salame menyerukan gencatan senjata.", lang="id",
                    published=dt.date(2019, 4, 18))
     assert {("UNSMIL", "REQUEST", "LBY.GNA"), ("UNSMIL", "REQUEST", "LBY.LNA")} <= triples(doc)
+
+
+def test_coder_attempted_attack_is_an_attack(run_text):
+    doc = run_text("Houthi rebels tried to attack a US warship in the Red Sea.", lang="en", published=dt.date(2024, 1, 10))
+    assert ("YEM.HOUTHI", "ASSAULT", "USA") in triples(doc)
+    doc = run_text("Pasukan Haftar berusaha menyerang pasukan GNA di Tripoli.", lang="id", published=D2020)
+    assert ("LBY.LNA", "ASSAULT", "LBY.GNA") in triples(doc)
+
+
+def test_coder_attempted_talks_stay_hypothetical(run_text):
+    doc = run_text("Turkey tried to meet Russia on Libya.", lang="en", published=D2020)
+    assert ("TUR", "CONSULT", "RUS") not in triples(doc)
+
+
+def test_coder_state_names_side_by_side_in_a_list_are_both_actors(run_text):
+    doc = run_text("PBB menyambut baik seruan dari Turki dan Mesir Rusia.", lang="id", published=D2020)
+    assert {("UN", "SUPPORT", "TUR"), ("UN", "SUPPORT", "EGY"), ("UN", "SUPPORT", "RUS")} <= triples(doc)
+
+
+def test_coder_warning_someone_against_an_act_does_not_target_the_acts_object(run_text):
+    doc = run_text("Washington telah memperingatkan negara-negara untuk mengirimkan senjata ke Libya.", lang="id",
+                   published=dt.date(2019, 12, 14))
+    assert not any(t == "LBY" for _, _, t in triples(doc))

@@ -147,6 +147,7 @@ class _Words:
         self.complementizers = one(g.complementizers)
         self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
+        self.attempt = multi(g.attempt)
         self.closed = (
             self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
             | self.target_preps | self.locative | self.between | self.coord | self.breaks | self.speech
@@ -202,7 +203,10 @@ class Coder:
                 between = toks[g.t1 + 1 : t0]
                 # coordination: only commas and "dan"/"and"/"serta" between two mentions
                 pron = all(m.kind == "pronoun" for m in g.mentions) != all(m.kind == "pronoun" for m in ms)
-                if between and all(t.low in self.w.coord for t in between) and len(between) <= 2 and not pron:
+                # two state names side by side inside a list, a comma lost ("Turki dan Suriah Rusia")
+                lost_comma = not between and len(g.mentions) >= 2 and all(
+                    m.kind == "name" and m.actor.key == m.actor.country for m in (g.mentions[-1], *ms))
+                if (between and all(t.low in self.w.coord for t in between) and len(between) <= 2 and not pron) or lost_comma:
                     g.mentions.extend(ms)
                     g.t1 = t1
                     continue
@@ -406,6 +410,12 @@ class Coder:
         if any(t.low in self.w.conditional for t in toks[lo : tr.t0]):
             tr.hypothetical = True
             tr.committed = False
+        if tr.hypothetical and not tr.negated and not tr.committed and plover()[tr.pattern.type].quad == "material_conflict":
+            # "berusaha merebut Tripoli", "attempted to assassinate": an attack tried is an attack made
+            bare = [w for w in lows if w not in self.w.adverbs or w in self.w.infinitive]
+            if any(tuple(bare[-len(a) :]) == a or tuple(bare[-len(a) - 1 : -1]) == a for a in self.w.attempt):
+                tr.hypothetical = False
+                tr.notes.append("an attempt to attack is an attack")
         if tr.committed and any(t.low in ("unless", "kecuali", "if", "jika", "apabila") for t in toks[tr.t1 + 1 :]):
             tr.notes.append("a commitment with a condition: a threat")
             tr.conditional_threat = True
@@ -592,9 +602,9 @@ class Coder:
             tr.target = next((g for g in targets_right if direct(g)), None)
             return
         # a threat's target is the object of what is threatened: "threatened to close the border with Lithuania"
-        embedded_ok = tr.pattern.type == "THREATEN"
-        near = [g for g in targets_right
-                if g.t0 - tr.t1 <= 10 and (embedded_ok or not self._embedded_between(toks, tr.t1, g.t0))]
+        # (right after the verb; an object before the infinitive is whom the warning was for)
+        skip = 1 if tr.pattern.type == "THREATEN" else 0
+        near = [g for g in targets_right if g.t0 - tr.t1 <= 10 and not self._embedded_between(toks, tr.t1 + skip, g.t0)]
         tr.target = next((g for g in near if direct(g) or after_prep(g, target_preps, gap=2)), None)
         if tr.target is None:
             tr.target = self._fallback_target(toks, tr, targets_right)
@@ -705,7 +715,10 @@ class Coder:
         """The first actor to the right in the clause, not inside a relative clause and not past another
         actor's verb ("mengancam akan menembak jatuh pesawat mata-mata AS" -> AS)."""
         for g in targets_right:
-            if g.t0 - tr.t1 > 9 or (tr.pattern.type != "THREATEN" and self._embedded_between(toks, tr.t1, g.t0)):
+            # a threat names its act right after the verb ("mengancam untuk menyerang X": X is the target); an
+            # object before the infinitive is whom it was said to ("memperingatkan negara-negara untuk mengirim ...")
+            skip = 1 if tr.pattern.type == "THREATEN" else 0
+            if g.t0 - tr.t1 > 9 or self._embedded_between(toks, tr.t1 + skip, g.t0):
                 return None  # past "untuk mengirimkan ...": the object of the embedded event
             if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
                 return None

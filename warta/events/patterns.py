@@ -107,6 +107,7 @@ class GrammarFile(BaseModel):
     complementizers: list[str] = Field(default_factory=list)
     help_preps: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
+    attempt: list[str] = Field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
