@@ -189,3 +189,10 @@ def test_coder_warning_someone_against_an_act_does_not_target_the_acts_object(ru
     doc = run_text("Washington telah memperingatkan negara-negara untuk mengirimkan senjata ke Libya.", lang="id",
                    published=dt.date(2019, 12, 14))
     assert not any(t == "LBY" for _, _, t in triples(doc))
+
+
+def test_coder_giver_and_receiver_around_a_light_verb(run_text):
+    doc = run_text("Amerika Serikat memberi Ukraina bantuan militer.", lang="id", published=dt.date(2024, 5, 1))
+    assert ("USA", "AID", "UKR") in triples(doc)
+    doc = run_text("Finland will give Tanzania a grant of 580 million shillings.", lang="en", published=D2020)
+    assert triples(doc) == {("FIN", "AGREE", "TZA")}  # a promise to give is AGREE

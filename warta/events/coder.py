@@ -22,7 +22,16 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import __version__, yamlio
 from ..records import Actor, Event, Evidence, Mention
-from .patterns import TOKEN_RE, GrammarFile, Pattern, PatternSet, load_patterns, plover, tokenize_words
+from .patterns import (
+    GAP_MAX,
+    TOKEN_RE,
+    GrammarFile,
+    Pattern,
+    PatternSet,
+    load_patterns,
+    plover,
+    tokenize_words,
+)
 
 CODER_NAME = "warta-rules"
 
@@ -239,37 +248,47 @@ class Coder:
         while i < len(toks):
             t = toks[i]
             hit = None
+            end = -1
             if t.group < 0:
                 for p in self.patterns.candidates(t.stem):
-                    if self._matches(toks, i, p):
+                    end = self._matches(toks, i, p)
+                    if end >= 0:
                         hit = p
                         break
             if hit is None:
                 i += 1
                 continue
-            end = i + len(hit.stems) - 1
             for k in range(i, end + 1):
                 toks[k].trig = True
             out.append(Trigger(hit, i, end))
             i = end + 1
         return out
 
-    def _matches(self, toks: list[Tok], i: int, p: Pattern) -> bool:
+    def _matches(self, toks: list[Tok], i: int, p: Pattern) -> int:
+        """The index of the pattern's last token when it matches at i, else -1."""
         n = len(p.stems)
         if i + n > len(toks):
-            return False
+            return -1
+        j = i
         for k in range(n):
-            t = toks[i + k]
+            if k in p.gaps:  # the nearest next word that fits, across a few words that are not actors or breaks
+                limit = min(len(toks), j + GAP_MAX + 1)
+                while j < limit and toks[j].stem != p.stems[k] and toks[j].group < 0 and toks[j].low not in self.w.breaks:
+                    j += 1
+            if j >= len(toks):
+                return -1
+            t = toks[j]
             if t.group >= 0 or t.stem != p.stems[k]:
-                return False
+                return -1
             # a bare root matches only when the pattern is written bare: "tentang" (about) is not "menentang"
             if t.low == t.stem and t.low not in p.words[k] and p.stems[k] not in p.words[k]:
-                return False
-        nxt = [x.stem for x in toks[i + n : i + n + 4]]
+                return -1
+            j += 1
+        nxt = [x.stem for x in toks[j : j + 4]]
         for ex in p.exclude_next:
             if tuple(nxt[: len(ex)]) == ex:
-                return False
-        return True
+                return -1
+        return j - 1
 
     # -- reading one trigger -------------------------------------------------------------------------
     def _clause(self, toks: list[Tok], tr: Trigger) -> tuple[int, int]:
@@ -567,6 +586,25 @@ class Coder:
             tr.source = shared or nearest_left()
             tr.target = next((g for g in targets_right if g.t0 == tr.t1 + 1 or direct(g)), None)
             return
+        if voice == "noun" and left and not left[-1].locative:
+            # "Finland will give Tanzania a grant", "AS memberi Ukraina bantuan": the one given to stands between
+            # a light verb and the noun, the giver before the verb
+            ind = left[-1]
+            k = tr.t0 - 1
+            while k > ind.t1 and (toks[k].low in w.determiners or toks[k].low in w.adverbs or toks[k].text[:1].isdigit()):
+                k -= 1
+            giver = next((g for g in reversed(left[:-1]) if not g.locative), None)
+            if k == ind.t1 and ind.t0 > 0 and toks[ind.t0 - 1].low in w.light and giver is not None:
+                tr.source, tr.target = giver, ind
+                tr.notes.append(f"given to {ind.mentions[0].text!r}")
+                # the verb carries the modality: "will give Tanzania a grant" is a commitment
+                probe = Trigger(tr.pattern, ind.t0 - 1, ind.t0 - 1)
+                self._polarity(toks, probe, lo, 0, None)
+                tr.negated |= probe.negated
+                tr.refused |= probe.refused
+                tr.hypothetical |= probe.hypothetical
+                tr.committed |= probe.committed
+                return
         if voice == "noun":
             if self.lang == "id":
                 gen = next((g for g in right if direct(g) and not g.locative), None)

@@ -122,6 +122,13 @@ class Pattern:
     direct_target: bool
     source: str  # "warta/lang/id/events.yaml:12"
     text: str
+    # positions k where up to GAP_MAX other words may stand before stems[k]: "lifted ... blockade" reads
+    # "lifted a day-old blockade" and "lifted the blockade"
+    gaps: frozenset[int] = frozenset()
+
+
+GAP = "..."
+GAP_MAX = 5
 
 
 @dataclass(slots=True)
@@ -187,20 +194,27 @@ def load_patterns(lang: str, stem: Callable[[str], str]) -> PatternSet:
         loc = ".".join(str(x) for x in first["loc"])
         raise DataFileError(E.E106.fmt(path=rel, detail=f"{loc}: {first['msg']}")) from err
     ps = PatternSet(lang=lang, grammar=grammar)
-    seen: dict[tuple[str, ...], Pattern] = {}
+    seen: dict[tuple[tuple[str, ...], frozenset[int]], Pattern] = {}
     for e in ef.events:
         info = plover()[e.type]
         if e.mode and e.mode not in info.modes:
             ps.issues.append(f"{rel}:{e.line}: mode {e.mode!r} is not a mode of {e.type}")
         excl = tuple(tuple(stem(w) for w in tokenize_words(x)) for x in e.exclude_next)
         for text in e.patterns:
-            words = tuple(tokenize_words(text))
+            parts = [tuple(tokenize_words(x)) for x in text.split(GAP)]
+            if any(not part for part in parts):
+                ps.issues.append(f"{rel}:{e.line}: pattern {text!r}: '{GAP}' must stand between words")
+                continue
+            words = tuple(w for part in parts for w in part)
+            gaps = frozenset(sum(len(part) for part in parts[:j]) for j in range(1, len(parts)))
             stems = tuple(stem(w) for w in words)
             if not stems:
                 continue
             forms = tuple(frozenset([w]) for w in words)
-            p = Pattern(e.type, e.mode, stems, forms, excl, e.voice, e.mutual, e.direct_target, f"{rel}:{e.line}", text)
-            prev = seen.get(stems)
+            p = Pattern(e.type, e.mode, stems, forms, excl, e.voice, e.mutual, e.direct_target, f"{rel}:{e.line}", text,
+                        gaps)
+            key = (stems, gaps)
+            prev = seen.get(key)
             if prev is not None:
                 if prev.type != p.type or prev.mode != p.mode:
                     ps.issues.append(
@@ -213,12 +227,12 @@ def load_patterns(lang: str, stem: Callable[[str], str]) -> PatternSet:
                 else:  # another form of the same pattern ("support" beside "supported"): one pattern, both forms
                     merged = tuple(prev.words[k] | forms[k] for k in range(len(words)))
                     new = Pattern(prev.type, prev.mode, prev.stems, merged, prev.exclude_next, prev.voice,
-                                  prev.mutual, prev.direct_target, prev.source, prev.text)
-                    seen[stems] = new
+                                  prev.mutual, prev.direct_target, prev.source, prev.text, prev.gaps)
+                    seen[key] = new
                     lst = ps.by_first[stems[0]]
                     lst[lst.index(prev)] = new
                 continue
-            seen[stems] = p
+            seen[key] = p
             ps.by_first.setdefault(stems[0], []).append(p)
     for lst in ps.by_first.values():
         lst.sort(key=lambda p: -len(p.stems))
