@@ -286,3 +286,18 @@ def test_resolve_gold_actor_keys_found(gold_path: Path, pipe: Pipeline) -> None:
     needed = {k for e in gold["events"] for k in (e.get("source"), e.get("target")) if k}
     assert needed, "gold file has no actors"
     assert not needed - found, f"keys never resolved in {gold['id']}: {sorted(needed - found)}"
+
+
+def test_resolve_unknown_person_after_title_takes_the_sentence_state(resolvers: dict[str, Resolver]) -> None:
+    state = DocState(day=dt.date(2002, 10, 2))
+    ms = resolvers["en"].resolve("Rebels in Ivory Coast rejected an appeal from President Laurent Gbagbo.", state)
+    gb = [m for m in ms if m.text.endswith("Gbagbo")]
+    assert gb and gb[0].actor.key == "CIV" and gb[0].actor.sector == "GOV" and gb[0].kind == "person"
+    # later in the document the surname alone keeps the country
+    assert "CIV" in keys(resolvers["en"].resolve("Gbagbo said the talks would go on.", state))
+
+
+def test_resolve_unknown_person_after_title_with_no_or_two_states_is_nobody(resolvers: dict[str, Resolver]) -> None:
+    assert keys(resolvers["en"].resolve("President Zorblat Quenn spoke on Monday.", DocState())) == []
+    ms = resolvers["id"].resolve("Presiden Zorblat Quenn bertemu Turki dan Mesir.", DocState())
+    assert sorted(keys(ms)) == ["EGY", "TUR"]

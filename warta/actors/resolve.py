@@ -19,6 +19,14 @@ from .schema import PersonEntry, Role
 _CAP_NAME = re.compile(r"(?:(?:al-|el-|bin |ibn |van |von |de |di )?[A-Z][\w'’\-]+)(?: (?:(?:al-|el-|bin |ibn |van |von |de )?[A-Z][\w'’\-]+)){0,3}")
 _GAP_OK = re.compile(r"^(?:[\s,]*|['’]s\s+)$")  # nothing, commas, or a possessive "'s"
 _NOBODY = Actor("", "", None, None)  # a pronoun waiting for an antecedent in its own sentence
+# capitalised words after a title that are not a name ("President On Monday", "Presiden Selasa")
+_NOT_NAMES = frozenset(
+    "the of on in and at for to said says monday tuesday wednesday thursday friday saturday sunday january february"
+    " march april may june july august september october november december senin selasa rabu kamis jumat sabtu"
+    " minggu januari februari maret mei juni juli agustus oktober desember dan di pada yang".split()
+)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
+_UNPLACED = "?"  # key of an unknown person after a title ("President Laurent Gbagbo"), waiting for a country
 _GAP_WORDS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}$")  # "komandan Libya timur Khalifa Haftar"
 
 
@@ -192,6 +200,7 @@ class Resolver:
             covered.append((h.start, h.end))
             i += 1
         mentions.extend(self._aliases(text, covered, state))
+        mentions = self._place_unknown(mentions, state)
         mentions = self._pronouns(mentions, text)
         mentions.sort(key=lambda x: x.start)
         self._remember(mentions, state)
@@ -283,6 +292,12 @@ class Resolver:
             return [Mention(a, surface, h.start, h.end, "person", person=t.key)]
         if t.kind == "organ" and t.sector in self.PEOPLE:
             return [Mention(self.people(t.sector, None), surface, h.start, h.end, "group")]
+        if t.kind == "title" and t.sector in ("GOV", "MIL") and text[h.end : h.end + 1] == " " and surface[:1].isupper():
+            # "President Laurent Gbagbo": an official of a state the sentence names (see _place_unknown)
+            nm = _CAP_NAME.match(text, h.end + 1)
+            if nm and nm.group(0).split()[0].lower() not in _NOT_NAMES:
+                return [Mention(Actor(_UNPLACED, nm.group(0), None, t.sector), text[h.start : nm.end()], h.start, nm.end(),
+                                "person")]
         if t.kind == "pron" and state.last_person is not None:
             lp = state.last_person
             return [Mention(lp.actor, surface, h.start, h.end, "pronoun", person=lp.person)]
@@ -312,6 +327,31 @@ class Resolver:
             else:
                 break
         return run
+
+    def _place_unknown(self, mentions: list[Mention], state: DocState) -> list[Mention]:
+        """An unknown official after a title belongs to the one country whose own people, parties, courts or
+        rebels the sentence names ("Rebels in the Ivory Coast dismissed an appeal from President Laurent
+        Gbagbo" -> CIV): a domestic story. A foreign government named beside him says nothing of his country
+        ("Menurut Turki, Jenderal Omar Tantoush ..."), so then, and with none or several, he stands for nobody."""
+        if not any(m.actor.key == _UNPLACED for m in mentions):
+            return mentions
+        if any(m.actor.country and m.actor.sector in _STATE_SECTORS for m in mentions):
+            countries: set[str | None] = set()
+        else:
+            countries = {m.actor.country for m in mentions if m.actor.key != _UNPLACED and m.actor.country}
+        out = []
+        for m in mentions:
+            if m.actor.key != _UNPLACED:
+                out.append(m)
+            elif len(countries) == 1:
+                c = next(iter(countries))
+                a = self.actor(c, m.actor.sector)
+                if a is not None:
+                    out.append(Mention(a, m.text, m.start, m.end, "person"))
+                    name = m.actor.name
+                    for alias in {fold_name(name), fold_name(name.split()[-1])}:
+                        state.aliases.setdefault(alias, a)
+        return out
 
     def _pronouns(self, mentions: list[Mention], text: str = "") -> list[Mention]:
         """Re-point pronouns at antecedents earlier in the same sentence when there are any: "Pasukan GNA
