@@ -345,7 +345,7 @@ class Resolver:
                 out.append(m)
             elif len(countries) == 1:
                 c = next(iter(countries))
-                a = self.actor(c, m.actor.sector)
+                a = self.actor(c, m.actor.sector) if c else None
                 if a is not None:
                     out.append(Mention(a, m.text, m.start, m.end, "person"))
                     name = m.actor.name
