@@ -196,3 +196,20 @@ def test_coder_giver_and_receiver_around_a_light_verb(run_text):
     assert ("USA", "AID", "UKR") in triples(doc)
     doc = run_text("Finland will give Tanzania a grant of 580 million shillings.", lang="en", published=D2020)
     assert triples(doc) == {("FIN", "AGREE", "TZA")}  # a promise to give is AGREE
+
+
+def test_coder_threat_target_is_who_the_condition_is_put_to(run_text):
+    doc = run_text("Russia threatened to quit the treaty if the United States deploys new missiles.", lang="en", published=D2020)
+    assert ("RUS", "THREATEN", "USA") in triples(doc)
+
+
+def test_coder_what_a_threat_is_about_did_not_happen(run_text):
+    doc = run_text("Russia threatened to stop negotiations with the United States.", lang="en", published=D2020)
+    assert ("RUS", "CONSULT", "USA") not in triples(doc)
+    assert any(e.type == "CONSULT" and e.hypothetical for e in doc.events)
+
+
+def test_coder_verb_and_its_noun_of_the_same_type_are_one_event(run_text):
+    doc = run_text("The United Nations will provide 25,000 tons of emergency food aid to Liberia.", lang="en",
+                   published=D2020)
+    assert triples(doc) == {("UN", "AGREE", "LBR")}

@@ -798,6 +798,35 @@ class Coder:
             self._reflexive(tr)
             self._anaphor(toks, tr)
             prev = tr
+        # pass 1a: "threatened to stop negotiations", "mendesak untuk menghentikan serangan": what a threat or a
+        # demand is about did not happen; an event past "to" after such a verb, with no actor between, is embedded
+        for i, b in enumerate(trigs):
+            if b.hypothetical or b.negated:
+                continue
+            lo_b = clauses[id(b)][0]
+            for a in trigs[:i]:
+                if a.t0 < lo_b or a.pattern.type not in ("THREATEN", "REQUEST"):
+                    continue
+                span = toks[a.t1 + 1 : b.t0]
+                if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 or t.low == "," for t in span)
+                        and len(span) <= 8):
+                    b.hypothetical = True
+                    b.notes.append(f"what {toks[a.t0].text!r} is about: not asserted")
+                    break
+        # pass 1b: "will provide 25,000 tons of food aid to refugees": a noun of the verb's own type a few words
+        # on, with no actor or break between, names the same event; the verb keeps it, with the noun's target
+        for a in trigs:
+            if a.voice not in ("active", "passive") or a.anaphor:
+                continue
+            b = next((x for x in trigs if x.t0 > a.t1), None)
+            if (b is None or b.voice == "passive" or b.pattern.type != a.pattern.type or b.t0 - a.t1 > 10
+                    or any(t.group >= 0 or t.low in self.w.breaks for t in toks[a.t1 + 1 : b.t0])):
+                continue
+            if a.target is None and b.target is not None:
+                a.target = b.target
+                a.notes.append(f"target from {toks[b.t0].text!r}, the same event")
+            b.anaphor = True
+            b.notes.append(f"the object of {toks[a.t0].text!r}, one event")
         # pass 2: an event noun as the object of another trigger lends its actor as the target:
         # "menentang serangan militer oleh pasukan Haftar" -> ACCUSE LBY.LNA; "mendukung seruan PBB" -> UN
         for a in trigs:
@@ -918,6 +947,16 @@ class Coder:
                     tr.mode = None
                     typ = counterpart
                     tr.hypothetical = False
+            if typ == "THREATEN" and tr.target is None and tr.source is not None:
+                # "threatened to stop the talks if the United States goes ahead": the one the condition is put to
+                cond = next((k for k in range(tr.t1 + 1, len(toks)) if toks[k].low in self.w.conditional
+                             and toks[k].group < 0), None)
+                src = {m.actor.key for m in tr.source.mentions}
+                who = next((g for g in groups if cond is not None and cond < g.t0 <= cond + 3 and not g.locative
+                            and not {m.actor.key for m in g.mentions} & src), None)
+                if who is not None:
+                    tr.target = who
+                    tr.notes.append(f"target: who the condition after {toks[cond].text!r} is put to")  # type: ignore[index]
             info = plover()[typ]
             why = self._describe(tr, toks, typ)
             if tr.source is None:
