@@ -49,6 +49,12 @@ def cleaning_cases() -> dict[str, list]:
 
 
 @pytest.fixture(scope="session")
+def pipe_places(settings: Settings) -> Pipeline:
+    """The session pipeline with the gazetteer, for what depends on places (event place, place targets)."""
+    return Pipeline.build(settings, places=True)
+
+
+@pytest.fixture(scope="session")
 def run_text(pipe: Pipeline) -> Callable[..., Document]:
     """Run one text through the session pipeline."""
 

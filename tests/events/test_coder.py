@@ -213,3 +213,18 @@ def test_coder_verb_and_its_noun_of_the_same_type_are_one_event(run_text):
     doc = run_text("The United Nations will provide 25,000 tons of emergency food aid to Liberia.", lang="en",
                    published=D2020)
     assert triples(doc) == {("UN", "AGREE", "LBR")}
+
+
+def test_coder_pair_failing_to_agree_reject_each_other(run_text):
+    doc = run_text("Armenia and Azerbaijan failed to reach agreement on the border.", lang="en", published=D2020)
+    got = triples(doc)
+    assert ("ARM", "REJECT", "AZE") in got or ("AZE", "REJECT", "ARM") in got
+    assert not any(t == "AGREE" for _, t, _ in got)
+
+
+def test_coder_curfew_at_home_targets_the_state_there(pipe_places):
+    from warta.records import Document
+
+    doc = pipe_places(Document(id="t", text="", raw_text="Turkish authorities imposed a curfew in the town of Cizre.",
+                               lang_hint="en", published=D2020))
+    assert ("TUR", "COERCE", "TUR") in triples(doc)

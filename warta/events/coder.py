@@ -408,8 +408,10 @@ class Coder:
                     tr.notes.append(f"refused by {toks[prev.t0].text!r}")
                 else:
                     tr.notes.append(f"embedded under {toks[prev.t0].text!r}: not asserted")
+        # ("failed to reach agreement", "gagal mencapai kesepakatan": the infinitive of a negation, not a purpose)
         if tr.voice == "noun" and not trip and any(
             w in self.w.infinitive and k + 1 < len(lows) and lows[k + 1] not in self.w.determiners
+            and not (k > 0 and (lows[k - 1], w) in self.w.negation_multi)
             for k, w in enumerate(lows[:-1])
         ):
             tr.hypothetical = True  # "untuk membuka jalan bagi perundingan": the talks are a purpose
@@ -712,7 +714,7 @@ class Coder:
         return any(toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(a + 1, b - 1))
 
     def _place_target(self, text: str, toks: list[Tok], tr: Trigger, hi: int, mentions: list[Mention],
-                      capitals_only: bool = False) -> None:
+                      capitals_only: bool = False, domestic: bool = False) -> None:
         """A foreign force striking a named place abroad targets that state: "a curfew in Algiers",
         "bombed villages near Samarra" (the state, as ICEWS codes a location-only target); a visit to a
         capital is a visit to its government ("Guterres mengunjungi Tripoli")."""
@@ -727,7 +729,7 @@ class Coder:
                 continue
             if capitals_only and feature != "PPLC":
                 continue
-            if country in src:
+            if country in src and not domestic:
                 return
             a = self.actor_of(country)
             if a is not None:
@@ -869,8 +871,10 @@ class Coder:
                 parties = self._parties(toks, tr.t1 + 1, hi, day, groups)
                 if parties is not None:
                     tr.target = parties
-            if tr.target is None and typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION") and tr.source is not None:
-                self._place_target(text, toks, tr, hi, mentions)
+            if tr.target is None and typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "PROTEST") and (
+                    tr.source is not None):
+                # a curfew, an arrest, a protest or a threat against a place at home targets the state there
+                self._place_target(text, toks, tr, hi, mentions, domestic=typ in ("COERCE", "THREATEN", "PROTEST"))
             if tr.target is None and typ == "CONSULT" and tr.mode == "visit" and tr.source is not None and not any(
                 o is not tr and o.pattern.type == "CONSULT" and o.target is not None for o in trigs
             ):  # "... ke Brussels untuk bertemu dengan pejabat Uni Eropa": the purpose says whom
@@ -964,14 +968,16 @@ class Coder:
                     trace.append(f"{why} -> not coded: no source actor")
                 prev = tr
                 continue
-            if tr.target is None and info.target == "required" and not (info.symmetric and len(tr.source.mentions) >= 2):
+            # a pair failing to agree rejects each other: the symmetry of the event negated
+            symmetric = info.symmetric or plover()[tr.pattern.type].symmetric
+            if tr.target is None and info.target == "required" and not (symmetric and len(tr.source.mentions) >= 2):
                 if trace is not None:
                     trace.append(f"{why} -> not coded: {typ} needs a target and none was found")
                 prev = tr
                 continue
             made = 0
             pairs: list[tuple[Mention, Mention | None]] = []
-            if tr.target is None and info.symmetric and len(tr.source.mentions) >= 2:
+            if tr.target is None and symmetric and len(tr.source.mentions) >= 2:
                 ms = tr.source.mentions
                 pairs = [(ms[a], ms[b]) for a in range(len(ms)) for b in range(a + 1, len(ms))]
             else:
