@@ -228,3 +228,8 @@ def test_coder_curfew_at_home_targets_the_state_there(pipe_places):
     doc = pipe_places(Document(id="t", text="", raw_text="Turkish authorities imposed a curfew in the town of Cizre.",
                                lang_hint="en", published=D2020))
     assert ("TUR", "COERCE", "TUR") in triples(doc)
+
+
+def test_coder_giver_and_receiver_past_an_amount(run_text):
+    doc = run_text("The European Union gave the Ivory Coast 5.1 million dollars of aid.", lang="en", published=D2020)
+    assert ("EU", "AID", "CIV") in triples(doc)

@@ -34,6 +34,11 @@ from .patterns import (
 )
 
 CODER_NAME = "warta-rules"
+# words of an amount between a receiver and what is given ("25,000 tons of", "US$ 5 juta dalam bentuk")
+_QUANTITY = frozenset(
+    "of worth nearly about some more than million billion trillion thousand hundred dollars dollar euros euro tons"
+    " tonnes us$ $ juta miliar triliun ribu ratus dolar euro ton senilai sebesar sekitar lebih dari hampir".split()
+)
 
 # "serangan tersebut", "the attack": demonstratives that make an event noun point back
 _DEMONSTRATIVES_AFTER = frozenset({"tersebut", "itu", "ini"})
@@ -593,14 +598,20 @@ class Coder:
             # a light verb and the noun, the giver before the verb
             ind = left[-1]
             k = tr.t0 - 1
-            while k > ind.t1 and (toks[k].low in w.determiners or toks[k].low in w.adverbs or toks[k].text[:1].isdigit()):
-                k -= 1
+            while k > ind.t1 and k > tr.t0 - 8 and (
+                toks[k].low in w.determiners or toks[k].low in w.adverbs or toks[k].text[:1].isdigit()
+                or toks[k].low in _QUANTITY or toks[k].low in (",", ".")
+            ):
+                k -= 1  # past an amount: "gave the Ivory Coast 5.1 million dollars of aid"
             giver = next((g for g in reversed(left[:-1]) if not g.locative), None)
-            if k == ind.t1 and ind.t0 > 0 and toks[ind.t0 - 1].low in w.light and giver is not None:
+            v = ind.t0 - 1
+            while v > 0 and toks[v].low in w.determiners:
+                v -= 1
+            if k == ind.t1 and v >= 0 and toks[v].low in w.light and giver is not None and giver.t1 < v:
                 tr.source, tr.target = giver, ind
                 tr.notes.append(f"given to {ind.mentions[0].text!r}")
                 # the verb carries the modality: "will give Tanzania a grant" is a commitment
-                probe = Trigger(tr.pattern, ind.t0 - 1, ind.t0 - 1)
+                probe = Trigger(tr.pattern, v, v)
                 self._polarity(toks, probe, lo, 0, None)
                 tr.negated |= probe.negated
                 tr.refused |= probe.refused
