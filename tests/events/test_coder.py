@@ -233,3 +233,8 @@ def test_coder_curfew_at_home_targets_the_state_there(pipe_places):
 def test_coder_giver_and_receiver_past_an_amount(run_text):
     doc = run_text("The European Union gave the Ivory Coast 5.1 million dollars of aid.", lang="en", published=D2020)
     assert ("EU", "AID", "CIV") in triples(doc)
+
+
+def test_coder_place_after_compass_word_is_where_not_whom(run_text):
+    doc = run_text("Turkish troops shelled villages in northern Syria.", lang="en", published=D2020)
+    assert all(e.target is None or e.target.text != "Syria" or e.target.kind == "place" for e in doc.events)

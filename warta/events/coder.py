@@ -49,7 +49,11 @@ _DIPLOMATS = ("duta besar", "dubes", "diplomat", "ambassador", "envoy", "utusan"
               "attaché", "attache", "the ambassador", "the envoy")
 
 # nouns between a locative preposition and a place: "di wilayah Libya", "in the city of"
-_PLACE_NOUNS = frozenset("wilayah kota daerah provinsi kawasan negara ibu region city province area town capital the".split())
+_PLACE_NOUNS = frozenset(
+    "wilayah kota daerah provinsi kawasan negara ibu region city province area town capital the northern southern"
+    " eastern western central northeastern northwestern southeastern southwestern north-eastern north-western"
+    " south-eastern south-western".split()
+)
 
 
 class Conflict(BaseModel):
