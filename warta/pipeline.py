@@ -9,6 +9,7 @@ documents. Heavy resources (actor automaton, patterns, gazetteer) are built once
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -441,6 +442,15 @@ class WhereStage:
             memo[key] = place
             e.place = place
             self._people_of_place(e)
+        # unnamed people in an event with no place of its own are of the country where the story happens:
+        # the country most of the document's events took place in ("RSF menembaki warga sipil" in an El Fasher story)
+        where = Counter(e.place.country for e in doc.events if e.place is not None and e.place.country)
+        top = where.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            home = top[0][0]
+            for e in doc.events:
+                if e.place is None:
+                    self._people_of_place(e, home)
         return doc
 
     @staticmethod
@@ -448,12 +458,11 @@ class WhereStage:
         return list(gaz.find(text, lang, countries))
 
     @staticmethod
-    def _people_of_place(e: Event) -> None:
-        """Unnamed people get the country where the event happened: CIVILIANS in Kharkiv -> UKR.CIVILIANS;
-        an unnamed crowd of a state protesting is that state's protesters."""
+    def _people_of_place(e: Event, country: str | None = None) -> None:
+        """Unnamed people get the country where the event happened: CIVILIANS in Kharkiv -> UKR.CIVILIANS."""
         from .records import Actor, Mention
 
-        country = e.place.country if e.place else None
+        country = e.place.country if e.place else country
         for attr in ("source", "target"):
             m = getattr(e, attr)
             if m is None:

@@ -243,3 +243,19 @@ def test_coder_place_after_compass_word_is_where_not_whom(pipe_places):
     doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="en", published=D2020))
     assert ("TUR", "COERCE", "TUR") in triples(doc)
     assert all(e.target is not None and e.target.kind == "place" for e in doc.events if e.type == "COERCE")
+
+
+def test_pipeline_unnamed_people_without_place_are_of_the_storys_country(pipe_places):
+    from warta.records import Document
+
+    text = ("Pasukan Dukungan Cepat (RSF) menyerang kota El Fasher pada hari Senin.\n\n"
+            "RSF juga menembaki warga sipil yang melarikan diri.")
+    doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 6, 10)))
+    assert ("SDN.RSF", "ASSAULT", "SDN.CIVILIANS") in triples(doc)
+
+
+def test_coder_condemning_the_attack_told_before_targets_its_authors(run_text):
+    text = ("Amerika Serikat dan Inggris menyerang sasaran Houthi di Yaman.\n\n"
+            "Iran mengutuk serangan tersebut dan menyebutnya pelanggaran kedaulatan Yaman.")
+    got = triples(run_text(text, lang="id", published=dt.date(2024, 1, 12)))
+    assert {("IRN", "ACCUSE", "USA"), ("IRN", "ACCUSE", "GBR")} <= got and ("IRN", "ACCUSE", "YEM") not in got

@@ -851,7 +851,10 @@ class Coder:
             while k < len(toks) and (toks[k].low in self.w.determiners or toks[k].low in self.w.adverbs):
                 k += 1
             b = next((x for x in trigs if x.t0 == k and x.voice == "noun"), None)
-            if b is not None and b.anaphor and recent and recent.get(b.pattern.type) and a.target is None:
+            # the event told before is the direct object: its actors are the target, whatever stands further on
+            # ("mengutuk serangan tersebut dan menyebutnya pelanggaran kedaulatan Yaman")
+            if b is not None and b.anaphor and recent and recent.get(b.pattern.type) and (
+                    a.target is None or a.target.t0 > b.t1):
                 prior = recent[b.pattern.type]
                 a.target = Group([Mention(m.actor, m.text, -1, -1, "anaphor") for m in prior], -1, -1)
                 a.notes.append(f"target: who did the {toks[b.t0].text!r} told before")
