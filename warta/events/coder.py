@@ -817,18 +817,18 @@ class Coder:
             prev = tr
         # pass 1a: "threatened to stop negotiations", "mendesak untuk menghentikan serangan": what a threat or a
         # demand is about did not happen; an event past "to" after such a verb, with no actor between, is embedded
-        for i, b in enumerate(trigs):
-            if b.hypothetical or b.negated:
+        for i, later in enumerate(trigs):
+            if later.hypothetical or later.negated:
                 continue
-            lo_b = clauses[id(b)][0]
+            lo_b = clauses[id(later)][0]
             for a in trigs[:i]:
                 if a.t0 < lo_b or a.pattern.type not in ("THREATEN", "REQUEST"):
                     continue
-                span = toks[a.t1 + 1 : b.t0]
+                span = toks[a.t1 + 1 : later.t0]
                 if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 or t.low == "," for t in span)
                         and len(span) <= 8):
-                    b.hypothetical = True
-                    b.notes.append(f"what {toks[a.t0].text!r} is about: not asserted")
+                    later.hypothetical = True
+                    later.notes.append(f"what {toks[a.t0].text!r} is about: not asserted")
                     break
         # pass 1b: "will provide 25,000 tons of food aid to refugees": a noun of the verb's own type a few words
         # on, with no actor or break between, names the same event; the verb keeps it, with the noun's target
