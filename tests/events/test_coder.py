@@ -259,3 +259,21 @@ def test_coder_condemning_the_attack_told_before_targets_its_authors(run_text):
             "Iran mengutuk serangan tersebut dan menyebutnya pelanggaran kedaulatan Yaman.")
     got = triples(run_text(text, lang="id", published=dt.date(2024, 1, 12)))
     assert {("IRN", "ACCUSE", "USA"), ("IRN", "ACCUSE", "GBR")} <= got and ("IRN", "ACCUSE", "YEM") not in got
+
+
+def test_coder_what_a_demand_asks_for_did_not_happen(run_text):
+    got = triples(run_text("Egypt called for talks between Israel and Hamas.", lang="en", published=dt.date(2024, 5, 1)))
+    assert not any(t == "CONSULT" for _, t, _ in got)
+    got = triples(run_text("The ILO demanded that Israel ease restrictions on Palestinian workers.", lang="en",
+                           published=dt.date(2024, 5, 1)))
+    assert not any(t == "CONCEDE" for _, t, _ in got)
+
+
+def test_coder_refusal_with_enggan_is_reject(run_text):
+    doc = run_text("Hamas enggan membebaskan sandera Israel.", lang="id", published=dt.date(2024, 5, 1))
+    assert ("PSE.HAMAS", "REJECT", "ISR") in triples(doc)
+
+
+def test_coder_verbal_act_at_a_state_targets_it(run_text):
+    doc = run_text("Iran lashed out at the United States over the sanctions.", lang="en", published=dt.date(2024, 1, 1))
+    assert ("IRN", "ACCUSE", "USA") in triples(doc)

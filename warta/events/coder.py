@@ -546,7 +546,11 @@ class Coder:
                 return g
             return None
 
-        targets_right = [g for g in right if not g.locative]
+        # "lashed out at Russia", "voiced alarm at Israel": a verbal act "at" a state, not a place
+        verbal_at = tr.pattern.type in ("ACCUSE", "THREATEN", "REJECT", "REQUEST", "PROTEST") and self.lang == "en"
+        targets_right = [g for g in right if not g.locative or (
+            verbal_at and toks[g.t0 - 1].low == "at" and all(m.kind in ("name", "organ", "person") for m in g.mentions)
+            and g.t0 - tr.t1 <= 3)]
         agent_preps = w.agent
         target_preps = w.target_preps
         if tr.pattern.type == "RETREAT":  # "mundur dari Sirte", "withdrew from Niger": what is left
@@ -825,8 +829,11 @@ class Coder:
                 if a.t0 < lo_b or a.pattern.type not in ("THREATEN", "REQUEST"):
                     continue
                 span = toks[a.t1 + 1 : later.t0]
-                if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 or t.low == "," for t in span)
-                        and len(span) <= 8):
+                if len(span) > 8 or any(t.low == "," for t in span):
+                    continue
+                # "to ..." with no actor between, or "that X ..." ("demanded that Israel ease restrictions")
+                if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 for t in span)) or (
+                        any(t.low in self.w.complementizers for t in span[:2]) and a.pattern.type == "REQUEST"):
                     later.hypothetical = True
                     later.notes.append(f"what {toks[a.t0].text!r} is about: not asserted")
                     break
@@ -861,6 +868,10 @@ class Coder:
                 continue
             if b is not None and b.anaphor:
                 continue
+            if b is not None and a.pattern.type in ("REQUEST", "THREATEN") and not b.hypothetical and not a.negated:
+                # "called for talks between Israel and Hamas", "menyerukan gencatan senjata": asked for, not held
+                b.hypothetical = True
+                b.notes.append(f"what {toks[a.t0].text!r} asks for: not asserted")
             if b is not None and b.source is not None and b.source is not a.source and not b.hypothetical and (
                 a.source is None or {m.actor.key for m in b.source.mentions} != {m.actor.key for m in a.source.mentions}
             ):
