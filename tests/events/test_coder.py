@@ -277,3 +277,9 @@ def test_coder_refusal_with_enggan_is_reject(run_text):
 def test_coder_verbal_act_at_a_state_targets_it(run_text):
     doc = run_text("Iran lashed out at the United States over the sanctions.", lang="en", published=dt.date(2024, 1, 1))
     assert ("IRN", "ACCUSE", "USA") in triples(doc)
+
+
+def test_coder_attack_on_a_peoples_things_targets_its_people_not_a_side(run_text):
+    doc = run_text("Israeli troops demolished Palestinian homes in the West Bank.", lang="en", published=dt.date(2024, 5, 1))
+    got = triples(doc)
+    assert ("ISR", "COERCE", "PSE.CIVILIANS") in got and not any(t == "PSE.HAMAS" for *_, t in got)

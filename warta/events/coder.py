@@ -714,6 +714,14 @@ class Coder:
             if not sides or not any("." in k for k in sides):
                 out.append(m)
                 continue
+            if m.kind == "adjective" and typ in ("ASSAULT", "COERCE") and m.actor.country:
+                # "torched Palestinian homes", "membom rumah-rumah warga Palestina": its people, not a side
+                state = self.actor_of(m.actor.country)
+                name = f"{state.name if state else m.actor.country} civilians"
+                out.append(Mention(Actor(f"{m.actor.country}.CIVILIANS", name, m.actor.country, "CVL"), m.text, m.start,
+                                   m.end, "group"))
+                tr.notes.append(f"{m.text!r} describes a thing of the people, not a side of the war")
+                continue
             if typ == "REQUEST" and tr.mode == "ceasefire":
                 keys = sides
             elif src_keys & set(sides) and typ in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"):
