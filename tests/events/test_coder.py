@@ -283,3 +283,15 @@ def test_coder_attack_on_a_peoples_things_targets_its_people_not_a_side(run_text
     doc = run_text("Israeli troops demolished Palestinian homes in the West Bank.", lang="en", published=dt.date(2024, 5, 1))
     got = triples(doc)
     assert ("ISR", "COERCE", "PSE.CIVILIANS") in got and not any(t == "PSE.HAMAS" for *_, t in got)
+
+
+
+def test_coder_decision_to_act_is_the_act(run_text):
+    doc = run_text("Kenya's parliament decided to allow Ethiopian troops to cross the border.", lang="en", published=D2020)
+    assert any(e.type == "CONCEDE" and not e.hypothetical for e in doc.events)
+
+
+def test_coder_court_acting_on_its_own_government_is_an_event(run_text):
+    doc = run_text("Israel's Supreme Court ordered the Israeli government to halt the demolition.", lang="en",
+                   published=dt.date(2024, 6, 1))
+    assert ("ISR", "REQUEST", "ISR") in triples(doc)

@@ -166,6 +166,7 @@ class _Words:
         self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
         self.attempt = multi(g.attempt)
+        self.decision = multi(g.decision)
         self.closed = (
             self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
             | self.target_preps | self.locative | self.between | self.coord | self.breaks | self.speech
@@ -427,6 +428,10 @@ class Coder:
             tr.notes.append("inside a purpose clause: not asserted")
         if core and core[-1] in self.w.infinitive and trip:
             tr.notes.append("the purpose of a visit: asserted")
+        elif core and core[-1] in self.w.infinitive and any(
+            tuple(core[-len(d) :]) == d or tuple(core[-len(d) - 1 : -1]) == d for d in self.w.decision
+        ):
+            tr.notes.append("decided: the act itself")  # "decided to allow", "memutuskan untuk mencabut"
         elif core and core[-1] in self.w.infinitive:
             lows = core
             tr.hypothetical = True
@@ -640,7 +645,7 @@ class Coder:
                 tr.target = tgt
             else:
                 before = left[-1] if left and left[-1].t1 == tr.t0 - 1 or (left and left[-1].t1 == tr.t0 - 2 and toks[tr.t0 - 1].low in ("'s", "’s")) else None
-                by = next((g for g in right if after_prep(g, agent_preps, gap=2)), None)
+                by = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, agent_preps, gap=2)), None)
                 tr.source = by or before or shared or nearest_left()
                 tr.target = next(
                     (g for g in targets_right if g is not tr.source and (after_prep(g, target_preps, gap=2) or direct(g))), None
@@ -1079,7 +1084,7 @@ class Coder:
         ("imposed a curfew in Cizre"); otherwise it is one actor named twice, not an event."""
         if t.kind == "place":
             return True
-        state = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None)
+        state = ("GOV", "MIL", "COP", "SPY", None)  # the executive; courts and parliaments act on it as others do
         return s.actor.sector != t.actor.sector and not (s.actor.sector in state and t.actor.sector in state) and t.kind not in (
             "pronoun", "anaphor")
 

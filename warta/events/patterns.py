@@ -108,6 +108,7 @@ class GrammarFile(BaseModel):
     help_preps: list[str] = Field(default_factory=list)
     infinitive: list[str] = Field(default_factory=list)
     attempt: list[str] = Field(default_factory=list)
+    decision: list[str] = Field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
