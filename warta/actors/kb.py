@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .. import yamlio
+from ..cache import load_yaml_cached
 from ..errors import DataFileError, E
 from .schema import ActorEntry, ActorFile, PersonEntry, RoleFile, TitleEntry
 
@@ -89,7 +89,7 @@ def _bundled_files() -> list[Path]:
 
 def _load_file(path: Path) -> ActorFile:
     try:
-        raw = yamlio.load(path.read_text(encoding="utf-8"))
+        raw = load_yaml_cached(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise DataFileError(E.E106.fmt(path=path, detail=err.strerror or str(err))) from err
     except yaml.YAMLError as err:
