@@ -97,9 +97,13 @@ class Resources:
 
         locate = self.locate if self.gazetteer is not None else None
         return {
-            lang: Coder(lang, get_language(lang).stem, self.actor_of, locate)
+            lang: Coder(lang, get_language(lang).stem, self.actor_of, locate, self._organ_words(lang))
             for lang in self.settings.get("languages", ["id", "en"])
         }
+
+    def _organ_words(self, lang: str) -> frozenset[str]:
+        roles = self.kb.roles.get(lang)
+        return frozenset(t.text for t in roles.titles if t.kind == "organ" and " " not in t.text) if roles else frozenset()
 
     def locate(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
         """Places named in a sentence with their country and feature code, for the coder (no countries or
@@ -434,7 +438,8 @@ class WhereStage:
                     found = [p for p in found if p.country == place.country]
                 if found and e.type in _LOCATED:
                     place = found[0]
-            if place is None and e.type in ("ASSAULT", "COERCE") and e.target is not None and e.target.text:
+            if place is None and e.type in ("ASSAULT", "COERCE") and e.target is not None and e.target.text[:1].isupper() and (
+                    e.target.kind in ("name", "place")):
                 # "Rusia menyerang Kyiv": a capital named as the target is also where it happened
                 hits = [p for p in gaz.lookup(e.target.text, countries, e.lang) if p.feature not in _BROAD]
                 if hits:

@@ -301,3 +301,18 @@ def test_resolve_unknown_person_after_title_with_no_or_two_states_is_nobody(reso
     assert keys(resolvers["en"].resolve("President Zorblat Quenn spoke on Monday.", DocState())) == []
     ms = resolvers["id"].resolve("Presiden Zorblat Quenn bertemu Turki dan Mesir.", DocState())
     assert sorted(keys(ms)) == ["EGY", "TUR"]
+
+
+def test_resolve_acronym_in_brackets_stands_for_the_name_later(resolvers: dict[str, Resolver]) -> None:
+    state = DocState(day=dt.date(2024, 1, 15))
+    resolvers["id"].resolve("Tentara Arakan (AA) merebut kota Paletwa.", state)
+    ms = resolvers["id"].resolve("Junta menuduh AA menyerang pos polisi.", state)
+    assert [m.actor.key for m in ms if m.text == "AA"] == ["MMR.AA"]
+
+
+def test_resolve_bare_junta_is_the_storys_country(resolvers: dict[str, Resolver]) -> None:
+    state = DocState(day=dt.date(2024, 1, 15))
+    resolvers["id"].resolve("Militer Myanmar kehilangan kota Paletwa.", state)
+    ms = resolvers["id"].resolve("Junta membalas dengan serangan udara.", state)
+    assert [(m.actor.key, m.actor.sector) for m in ms] == [("MMR", "MIL")]
+    assert resolvers["id"].resolve("Junta membalas.", DocState()) == []  # no story yet: nobody

@@ -295,3 +295,19 @@ def test_coder_court_acting_on_its_own_government_is_an_event(run_text):
     doc = run_text("Israel's Supreme Court ordered the Israeli government to halt the demolition.", lang="en",
                    published=dt.date(2024, 6, 1))
     assert ("ISR", "REQUEST", "ISR") in triples(doc)
+
+
+def test_coder_strike_on_villages_targets_their_people(pipe_places):
+    from warta.records import Document
+
+    text = "Militer Myanmar melancarkan serangan udara ke sejumlah desa di dekat Sittwe."
+    doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 1, 17)))
+    assert ("MMR", "ASSAULT", "MMR.CIVILIANS") in triples(doc)
+
+
+def test_pipeline_lowercase_people_word_is_not_looked_up_as_a_place(pipe_places):
+    from warta.records import Document
+
+    text = "Militer Myanmar menyerang warga di Rakhine."
+    doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 1, 17)))
+    assert all(e.place is None or e.place.country == "MMR" for e in doc.events)

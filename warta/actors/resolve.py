@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -26,6 +27,7 @@ _NOT_NAMES = frozenset(
     " minggu januari februari maret mei juni juli agustus oktober desember dan di pada yang".split()
 )
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
+_ACRONYM = re.compile(r" ?\(([A-Z][A-Z0-9]{1,7})\)")  # "Tentara Arakan (AA)"
 _UNPLACED = "?"  # key of an unknown person after a title ("President Laurent Gbagbo"), waiting for a country
 _GAP_WORDS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}$")  # "komandan Libya timur Khalifa Haftar"
 
@@ -57,6 +59,7 @@ class DocState:
 
     day: dt.date | None = None
     aliases: dict[str, Actor] = field(default_factory=dict)
+    countries: Counter[str] = field(default_factory=Counter)  # how often each country was named so far
     last_person: Mention | None = None
     last_group: list[Mention] = field(default_factory=list)
     last_subject: Mention | None = None
@@ -94,7 +97,7 @@ class Resolver:
         rf = kb.roles.get(lang)
         if rf:
             for t in rf.titles:
-                add(t.text, Target("title" if t.kind == "person" else "organ", "", t.sector))
+                add(t.text, Target("title" if t.kind == "person" else "organ", "home" if t.home else "", t.sector))
             for w in rf.links:
                 add(w, Target("link"))
             for w in rf.pronouns:
@@ -204,7 +207,20 @@ class Resolver:
         mentions = self._pronouns(mentions, text)
         mentions.sort(key=lambda x: x.start)
         self._remember(mentions, state)
+        self._acronyms(text, mentions, state)
         return mentions
+
+    def _acronyms(self, text: str, mentions: list[Mention], state: DocState) -> None:
+        """An acronym the text gives in brackets after a name stands for it in the rest of the document:
+        "Tentara Arakan (AA)", "Rapid Support Forces (RSF)"."""
+        if "(" not in text:
+            return
+        for m in mentions:
+            if m.kind == "pronoun":
+                continue
+            a = _ACRONYM.match(text, m.end)
+            if a is not None:
+                state.aliases.setdefault(fold_name(a.group(1)), m.actor)
 
     def _chain(self, text: str, hits: list[Hit], i: int, state: DocState) -> tuple[list[Mention], int]:
         """Join hits[i:] into one mention; returns (mentions, hits used)."""
@@ -292,6 +308,13 @@ class Resolver:
             return [Mention(a, surface, h.start, h.end, "person", person=t.key)]
         if t.kind == "organ" and t.sector in self.PEOPLE:
             return [Mention(self.people(t.sector, None), surface, h.start, h.end, "group")]
+        if t.kind == "organ" and t.key == "home" and state.countries:
+            # "the junta" in a story about Myanmar: the country named most, when one leads
+            top = state.countries.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                a = self.actor(top[0][0], t.sector)
+                if a is not None:
+                    return [Mention(a, surface, h.start, h.end, "organ")]
         if t.kind == "title" and t.sector in ("GOV", "MIL") and text[h.end : h.end + 1] == " " and surface[:1].isupper():
             # "President Laurent Gbagbo": an official of a state the sentence names (see _place_unknown)
             nm = _CAP_NAME.match(text, h.end + 1)
@@ -425,7 +448,7 @@ class Resolver:
                 continue
             a = state.aliases.get(fold_name(m.group(0)))
             if a is not None:
-                out.append(Mention(a, m.group(0), m.start(), m.end(), "person"))
+                out.append(Mention(a, m.group(0), m.start(), m.end(), "name" if m.group(0).isupper() else "person"))
         return out
 
     def _remember(self, mentions: list[Mention], state: DocState) -> None:
@@ -434,6 +457,8 @@ class Resolver:
         persons = [m for m in mentions if m.kind == "person"]
         if persons:
             state.last_person = persons[-1]
+        state.countries.update(m.actor.country for m in mentions
+                               if m.actor.country and m.kind != "pronoun" and m.actor.sector != "IGO")
         for m in mentions:
             if m.person:
                 p = self.kb.persons.get(m.person)

@@ -153,6 +153,9 @@ class TitleEntry(BaseModel):
     # person: the title introduces a person's name ("Presiden Turki Tayyip Erdogan");
     # organ: the noun stands for a sector of the actor it is attached to ("pemerintah Libya", "pasukan Haftar")
     kind: Literal["person", "organ"] = "person"
+    # a bare organ that stands for the story's own country ("the junta", "rezim"): the country the document
+    # has named most so far
+    home: bool = False
 
 
 class RoleFile(BaseModel):

@@ -49,6 +49,13 @@ _DIPLOMATS = ("duta besar", "dubes", "diplomat", "ambassador", "envoy", "utusan"
               "attaché", "attache", "the ambassador", "the envoy")
 
 # nouns between a locative preposition and a place: "di wilayah Libya", "in the city of"
+# two words before a place
+_LOCATIVE_PAIRS = frozenset({"di dekat", "di sekitar"})
+# what a strike on places where people live hits: its people ("serangan udara ke sejumlah desa")
+_DWELLINGS = frozenset(
+    "desa desa-desa kampung permukiman pemukiman rumah rumah-rumah village villages homes houses neighbourhoods"
+    " neighborhoods neighbourhood neighborhood residential".split()
+)
 _PLACE_NOUNS = frozenset(
     "wilayah kota daerah provinsi kawasan negara ibu region city province area town capital the northern southern"
     " eastern western central northeastern northwestern southeastern southwestern north-eastern north-western"
@@ -183,7 +190,9 @@ class Coder:
         stem: Callable[[str], str],
         actor_of: Callable[[str], Actor | None],
         locate: Callable[[str, str], list[tuple[int, int, str, str]]] | None = None,
+        organ_words: frozenset[str] = frozenset(),
     ) -> None:
+        self.organ_words = organ_words  # one-word organ nouns ("junta", "militer"): an unresolved one is still an actor
         self.locate = locate  # (text, lang) -> [(start, end, ISO3)] of places named in a sentence
         self.lang = lang
         self.stem = stem
@@ -237,7 +246,7 @@ class Coder:
             prev2 = toks[g.t0 - 2] if g.t0 > 1 else None
             if prev is not None:
                 g.locative = prev.low in self.w.locative or (
-                    prev2 is not None and (f"{prev2.low} {prev.low}" in {"di dekat", "di sekitar"}
+                    prev2 is not None and (f"{prev2.low} {prev.low}" in _LOCATIVE_PAIRS
                                            or (prev2.low in self.w.locative and prev.low in _PLACE_NOUNS))
                 )
                 g.possessor = self._plain_noun(prev)
@@ -635,6 +644,14 @@ class Coder:
             if self.lang == "id":
                 gen = next((g for g in right if direct(g) and not g.locative), None)
                 by = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, agent_preps, gap=2)), None)
+                k = tr.t1 + 1
+                while k < len(toks) and toks[k].low in w.determiners:
+                    k += 1
+                if gen is None and by is None and k < len(toks) and toks[k].group < 0 and toks[k].low in self.organ_words:
+                    # "serangan udara junta terhadap warga sipil": the attack is the junta's, whoever it is; not
+                    # the actor named before
+                    tr.notes.append(f"the {toks[tr.t0].text!r} of {toks[k].text!r}, an actor not known here")
+                    return
                 tr.source = by or gen or shared or nearest_left()
                 if by is not None and gen is not None and gen is not by:
                     tr.target = gen  # "pengarahan dewan oleh utusan PBB": the envoy briefed the council
@@ -951,6 +968,11 @@ class Coder:
                         tr.target = Group(states, loc.t0, loc.t1)
                         tr.notes.append("target: the state where the attack happened")
 
+            if tr.target is None and typ == "ASSAULT" and tr.source is not None and any(
+                    t.low in _DWELLINGS for t in toks[tr.t1 + 1 : min(hi + 1, tr.t1 + 6)]):
+                # "serangan udara ke sejumlah desa", "shelled villages": the people living there
+                tr.target = Group([Mention(self.people_actor(), "", -1, -1, "implied")], -1, -1)
+                tr.notes.append("target: the people of the places struck")
             if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
                 # one side of a known civil war attacking with no target named: the other side. Only civil wars
                 # (a faction among the sides), and only when every source is a side of the same war.
@@ -1076,6 +1098,11 @@ class Coder:
                 trace.append(f"{' '.join(ob)!r}: {speaker.mentions[0].text!r} says {g.mentions[0].text!r} must act -> "
                              f"{made} REQUEST event(s)")
         return out
+
+    @staticmethod
+    def people_actor() -> Actor:
+        """Unnamed civilians; the Where stage gives them the country of the event's place."""
+        return Actor("CIVILIANS", "civilians", None, "CVL")
 
     @staticmethod
     def _domestic(s: Mention, t: Mention) -> bool:
