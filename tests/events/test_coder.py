@@ -311,3 +311,10 @@ def test_pipeline_lowercase_people_word_is_not_looked_up_as_a_place(pipe_places)
     text = "Militer Myanmar menyerang warga di Rakhine."
     doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 1, 17)))
     assert all(e.place is None or e.place.country == "MMR" for e in doc.events)
+
+
+def test_coder_people_blocking_roads_protest_states_blocking_coerce(run_text):
+    doc = run_text("Rebels in Ivory Coast blocked transport into Abidjan.", lang="en", published=D2020)
+    assert {t for _, t, _ in triples(doc)} == {"PROTEST"}
+    doc = run_text("Israeli troops blocked the road to Nablus.", lang="en", published=D2020)
+    assert "PROTEST" not in {t for _, t, _ in triples(doc)}

@@ -49,6 +49,9 @@ _DIPLOMATS = ("duta besar", "dubes", "diplomat", "ambassador", "envoy", "utusan"
               "attaché", "attache", "the ambassador", "the envoy")
 
 # nouns between a locative preposition and a place: "di wilayah Libya", "in the city of"
+# who blocks a road as a protest rather than as coercion, and the blocking words (stems)
+_CIVIL_SECTORS = frozenset({"CVL", "PRO", "REB", "OPP", "EDU", "REL", "PTY", "UAF", "REF", "MED", "BUS"})
+_BLOCK_STEMS = frozenset({"block", "blocked", "blockade", "blockaded", "blokade", "blokir", "hadang", "barricade"})
 # two words before a place
 _LOCATIVE_PAIRS = frozenset({"di dekat", "di sekitar"})
 # what a strike on places where people live hits: its people ("serangan udara ke sejumlah desa")
@@ -1004,6 +1007,12 @@ class Coder:
                 typ = "SANCTION"  # "mengusir duta besar Prancis", "expelled two Russian diplomats"
                 tr.mode = "expel"
                 tr.notes.append("expelling diplomats is a sanction")
+            if typ == "COERCE" and tr.source is not None and tr.source.mentions and all(
+                m.actor.sector in _CIVIL_SECTORS for m in tr.source.mentions
+            ) and any(t.stem in _BLOCK_STEMS for t in toks[tr.t0 : tr.t1 + 1]):
+                typ = "PROTEST"  # "farmers blocked the bridge", "rebels blocked transport": an obstruction protest
+                tr.mode = None
+                tr.notes.append("blocking by people, not by a state: a protest")
             if tr.committed and tr.hypothetical and not tr.negated:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
