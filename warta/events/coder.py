@@ -1013,6 +1013,12 @@ class Coder:
                 typ = "PROTEST"  # "farmers blocked the bridge", "rebels blocked transport": an obstruction protest
                 tr.mode = None
                 tr.notes.append("blocking by people, not by a state: a protest")
+            elif typ == "PROTEST" and tr.source is not None and tr.source.mentions and all(
+                m.actor.sector in ("GOV", "MIL", "COP") for m in tr.source.mentions
+            ) and any(t.stem in _BLOCK_STEMS for t in toks[tr.t0 : tr.t1 + 1]):
+                typ = "COERCE"  # "troops blocked the road to Nablus"
+                tr.mode = "block"
+                tr.notes.append("blocking by a state's forces: coercion")
             if tr.committed and tr.hypothetical and not tr.negated:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
