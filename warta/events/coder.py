@@ -1014,7 +1014,7 @@ class Coder:
                 tr.mode = None
                 tr.notes.append("blocking by people, not by a state: a protest")
             elif typ == "PROTEST" and tr.source is not None and tr.source.mentions and all(
-                m.actor.sector in ("GOV", "MIL", "COP") for m in tr.source.mentions
+                m.actor.sector in ("GOV", "MIL", "COP") and m.kind in ("organ", "person", "title") for m in tr.source.mentions
             ) and any(t.stem in _BLOCK_STEMS for t in toks[tr.t0 : tr.t1 + 1]):
                 typ = "COERCE"  # "troops blocked the road to Nablus"
                 tr.mode = "block"
