@@ -318,3 +318,21 @@ def test_coder_people_blocking_roads_protest_states_blocking_coerce(run_text):
     assert {t for _, t, _ in triples(doc)} == {"PROTEST"}
     doc = run_text("Israeli troops blocked the road to Nablus.", lang="en", published=D2020)
     assert "PROTEST" not in {t for _, t, _ in triples(doc)}
+
+
+def test_coder_stopping_aid_with_words_between_is_a_sanction(run_text):
+    doc = run_text("Amerika Serikat menangguhkan seluruh bantuan militer untuk Mesir.", lang="id", published=dt.date(2024, 1, 1))
+    assert ("USA", "SANCTION", "EGY") in triples(doc)
+    # a gap does not cross a preposition: "terhenti ... dengan bantuan" is not halted aid
+    doc = run_text("Pasukan Haftar telah terhenti di pinggiran selatan dengan bantuan Turki.", lang="id", published=D2020)
+    assert "SANCTION" not in {t for _, t, _ in triples(doc)}
+
+
+def test_coder_readying_force_is_mobilize_not_a_threat(run_text):
+    doc = run_text("The Macedonian army prepared to resume shelling Albanian rebel-held territory.", lang="en", published=D2020)
+    assert {t for _, t, _ in triples(doc)} == {"MOBILIZE"}
+
+
+def test_coder_force_used_on_whom_its_purpose_names(run_text):
+    doc = run_text("Kenyan police opened fire to disperse Kenyan protesters in Nairobi.", lang="en", published=D2020)
+    assert any(t == "ASSAULT" and tg is not None and tg.startswith("KEN") for _, t, tg in triples(doc))

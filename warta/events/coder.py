@@ -129,6 +129,7 @@ class Trigger:
     anaphor: bool = False  # "serangan tersebut", "the attack": an event already told, not a new one
     committed: bool = False  # "will", "promised to": the commitment is the event
     conditional_threat: bool = False  # "will withdraw unless ...": a threat
+    prepared: bool = False  # "prepared to resume shelling": readying force, not a threat
     mode: str | None = None
     source: Group | None = None
     target: Group | None = None
@@ -177,6 +178,9 @@ class _Words:
         self.infinitive = one(g.infinitive)
         self.attempt = multi(g.attempt)
         self.decision = multi(g.decision)
+        self.preparation = multi(g.preparation)
+        self.gap_stops = (self.breaks | self.target_preps | self.agent | self.locative | self.coord | self.speech
+                          | self.relative | self.infinitive | self.between)
         self.closed = (
             self.negation | self.modal | self.conditional | self.adverbs | self.light | self.receive | self.agent
             | self.target_preps | self.locative | self.between | self.coord | self.breaks | self.speech
@@ -295,8 +299,8 @@ class Coder:
         for k in range(n):
             if k in p.gaps:  # the nearest next word that fits, across a few words that are not actors or breaks
                 limit = min(len(toks), j + GAP_MAX + 1)
-                while j < limit and toks[j].stem != p.stems[k] and toks[j].group < 0 and toks[j].low not in self.w.breaks:
-                    j += 1
+                while j < limit and toks[j].stem != p.stems[k] and toks[j].group < 0 and toks[j].low not in self.w.gap_stops:
+                    j += 1  # not across a preposition: "terhenti di pinggiran ... dengan bantuan" is no halted aid
             if j >= len(toks):
                 return -1
             t = toks[j]
@@ -463,6 +467,8 @@ class Coder:
             if any(tuple(bare[-len(a) :]) == a or tuple(bare[-len(a) - 1 : -1]) == a for a in self.w.attempt):
                 tr.hypothetical = False
                 tr.notes.append("an attempt to attack is an attack")
+        if tr.committed and any(tuple(lows[k : k + len(pp)]) == pp for pp in self.w.preparation for k in range(len(lows))):
+            tr.prepared = True
         if tr.committed and any(t.low in ("unless", "kecuali", "if", "jika", "apabila") for t in toks[tr.t1 + 1 :]):
             tr.notes.append("a commitment with a condition: a threat")
             tr.conditional_threat = True
@@ -961,7 +967,7 @@ class Coder:
                     ms = [Mention(a, loc.mentions[0].text, loc.mentions[0].start, loc.mentions[0].end, "group") for a in sides if a]
                     if ms:
                         tr.target = Group(ms, loc.t0, loc.t1)
-            if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
+            if tr.target is None and typ in ("ASSAULT", "COERCE", "SANCTION") and tr.source is not None:
                 # "menggempur desa-desa di Lebanon selatan": the state where a foreign force strikes
                 loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
                 if loc is not None:
@@ -971,6 +977,14 @@ class Coder:
                         tr.target = Group(states, loc.t0, loc.t1)
                         tr.notes.append("target: the state where the attack happened")
 
+            if tr.target is None and typ in ("ASSAULT", "COERCE") and tr.source is not None:
+                # "opened fire to disperse the demonstrators": force used on whom the purpose names
+                nxt = next((o for o in trigs if tr.t1 < o.t0 <= tr.t1 + 3 and o.target is not None
+                            and o.pattern.type in ("ASSAULT", "COERCE")
+                            and any(t.low in self.w.infinitive for t in toks[tr.t1 + 1 : o.t0])), None)
+                if nxt is not None:
+                    tr.target = nxt.target
+                    tr.notes.append(f"target: whom {toks[nxt.t0].text!r} names")
             if tr.target is None and typ == "ASSAULT" and tr.source is not None and any(
                     t.low in _DWELLINGS for t in toks[tr.t1 + 1 : min(hi + 1, tr.t1 + 6)]):
                 # "serangan udara ke sejumlah desa", "shelled villages": the people living there
@@ -1025,6 +1039,8 @@ class Coder:
                     "THREATEN" if plover()[typ].quad == "material_conflict" else None)
                 if tr.conditional_threat:
                     counterpart = "THREATEN"
+                elif tr.prepared and counterpart == "THREATEN":
+                    counterpart = "MOBILIZE"  # "the army prepared to resume shelling": forces readied
                 if counterpart:
                     tr.notes.append(f"commitment to {typ} coded as {counterpart}")
                     tr.mode = None

@@ -109,6 +109,7 @@ class GrammarFile(BaseModel):
     infinitive: list[str] = Field(default_factory=list)
     attempt: list[str] = Field(default_factory=list)
     decision: list[str] = Field(default_factory=list)
+    preparation: list[str] = Field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
