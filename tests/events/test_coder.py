@@ -336,3 +336,26 @@ def test_coder_readying_force_is_mobilize_not_a_threat(run_text):
 def test_coder_force_used_on_whom_its_purpose_names(run_text):
     doc = run_text("Kenyan police opened fire to disperse Kenyan protesters in Nairobi.", lang="en", published=D2020)
     assert any(t == "ASSAULT" and tg is not None and tg.startswith("KEN") for _, t, tg in triples(doc))
+
+
+def test_coder_optional_target_type_with_the_same_actor_twice_has_no_target(run_text):
+    doc = run_text("General Min Aung Hlaing resigned to allow Myanmar's first elections.", lang="en",
+                   published=dt.date(2010, 1, 1))
+    assert all(t is None for _, typ, t in triples(doc) if typ == "RETREAT")
+
+
+def test_coder_people_rallying_against_their_own_government(run_text):
+    doc = run_text("Tens of thousands of Israelis rallied in Tel Aviv against the Israeli government.", lang="en",
+                   published=dt.date(2024, 6, 1))
+    assert ("ISR.PROTESTERS", "PROTEST", "ISR") in triples(doc)
+
+
+def test_coder_obligation_past_a_coordinated_unknown(run_text):
+    doc = run_text("Britain said the Sudanese government and the rebels in Darfur must reach an agreement.", lang="en",
+                   published=dt.date(2004, 6, 1))
+    assert ("GBR", "REQUEST", "SDN") in triples(doc)
+
+
+def test_lang_id_setempat_is_not_a_deployment(run_text):
+    doc = run_text("Warga setempat mengatakan pasukan Rusia menyerang desa itu.", lang="id", published=dt.date(2024, 6, 1))
+    assert "MOBILIZE" not in {t for _, t, _ in triples(doc)}

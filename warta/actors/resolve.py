@@ -203,7 +203,7 @@ class Resolver:
             covered.append((h.start, h.end))
             i += 1
         mentions.extend(self._aliases(text, covered, state))
-        mentions = self._place_unknown(mentions, state)
+        mentions = self._place_unknown(mentions, state, text)
         mentions = self._pronouns(mentions, text)
         mentions.sort(key=lambda x: x.start)
         self._remember(mentions, state)
@@ -351,14 +351,17 @@ class Resolver:
                 break
         return run
 
-    def _place_unknown(self, mentions: list[Mention], state: DocState) -> list[Mention]:
+    def _place_unknown(self, mentions: list[Mention], state: DocState, text: str = "") -> list[Mention]:
         """An unknown official after a title belongs to the one country whose own people, parties, courts or
         rebels the sentence names ("Rebels in the Ivory Coast dismissed an appeal from President Laurent
         Gbagbo" -> CIV): a domestic story. A foreign government named beside him says nothing of his country
         ("Menurut Turki, Jenderal Omar Tantoush ..."), so then, and with none or several, he stands for nobody."""
         if not any(m.actor.key == _UNPLACED for m in mentions):
             return mentions
-        if any(m.actor.country and m.actor.sector in _STATE_SECTORS for m in mentions):
+        def setting(m: Mention) -> bool:  # "Haiti's first democratic elections": where, not who
+            return text[m.end : m.end + 2] in ("'s", "’s") and text[m.end + 3 : m.end + 4].islower()
+
+        if any(m.actor.country and m.actor.sector in _STATE_SECTORS and not setting(m) for m in mentions):
             countries: set[str | None] = set()
         else:
             countries = {m.actor.country for m in mentions if m.actor.key != _UNPLACED and m.actor.country}

@@ -1080,8 +1080,10 @@ class Coder:
             if tr.pattern.mutual:
                 pairs += [(t, s) for s, t in pairs if t is not None and t.start >= 0]
             for s, t in pairs:
-                if t is not None and t.actor.key == s.actor.key and not self._domestic(s, t):
-                    continue
+                if t is not None and t.actor.key == s.actor.key and not self._domestic(s, t, typ):
+                    if info.target != "optional":
+                        continue
+                    t = None  # "resigned ... Haiti's elections": no other actor, and the type needs none
                 key = (s.actor.key, typ, t.actor.key if t else None, tr.negated, tr.hypothetical)
                 if key in seen:
                     continue
@@ -1103,6 +1105,15 @@ class Coder:
             k = g.t1 + 1
             while k < len(toks) and toks[k].low in self.w.adverbs and toks[k].group < 0:
                 k += 1
+            if k < len(toks) and toks[k].low in self.w.coord and toks[k].low != ",":
+                # "the Sudanese government and the rebels in Darfur must ...": past a coordinated unknown
+                j = k + 1
+                while j < min(len(toks), k + 6) and toks[j].group < 0 and not toks[j].trig and (
+                        toks[j].low not in self.w.breaks | self.w.speech | self.w.relative):
+                    if any(tuple(lows[j : j + len(seq)]) == seq for seq in self.w.obligation):
+                        k = j
+                        break
+                    j += 1
             ob = next((seq for seq in self.w.obligation if tuple(lows[k : k + len(seq)]) == seq), None)
             if ob is None or gi == 0:
                 continue
@@ -1136,12 +1147,14 @@ class Coder:
         return Actor("CIVILIANS", "civilians", None, "CVL")
 
     @staticmethod
-    def _domestic(s: Mention, t: Mention) -> bool:
+    def _domestic(s: Mention, t: Mention, typ: str = "") -> bool:
         """Same actor key on both sides is an event inside one country when the sectors differ ("Afghan
         guerillas blew up power lines into Kabul": rebels against the state) or the target is a place there
         ("imposed a curfew in Cizre"); otherwise it is one actor named twice, not an event."""
         if t.kind == "place":
             return True
+        if typ == "PROTEST" and s.kind in ("name", "adjective", "group", "organ") and t.kind != "pronoun":
+            return True  # "Israelis rallied against Netanyahu's government": people against their state
         state = ("GOV", "MIL", "COP", "SPY", None)  # the executive; courts and parliaments act on it as others do
         return s.actor.sector != t.actor.sector and not (s.actor.sector in state and t.actor.sector in state) and t.kind not in (
             "pronoun", "anaphor")
