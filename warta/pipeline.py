@@ -84,7 +84,13 @@ class Resources:
     def _resolvers(self) -> dict[str, object]:
         from .actors.resolve import Resolver
 
-        return {lang: Resolver(self.kb, lang) for lang in self.settings.get("languages", ["id", "en"])}
+        place_country = self.place_country if self.gazetteer is not None else None
+        return {lang: Resolver(self.kb, lang, place_country) for lang in self.settings.get("languages", ["id", "en"])}
+
+    def place_country(self, name: str, lang: str) -> str | None:
+        """The country of a place name the gazetteer knows ("Darfur" -> SDN), for organs linked to places."""
+        hits = self.gazetteer.lookup(name, [], lang) if self.gazetteer is not None else []
+        return hits[0].country if hits else None
 
     def actor_of(self, key: str) -> Actor | None:
         r = next(iter(self._resolvers.values()))

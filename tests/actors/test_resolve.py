@@ -316,3 +316,15 @@ def test_resolve_bare_junta_is_the_storys_country(resolvers: dict[str, Resolver]
     ms = resolvers["id"].resolve("Junta membalas dengan serangan udara.", state)
     assert [(m.actor.key, m.actor.sector) for m in ms] == [("MMR", "MIL")]
     assert resolvers["id"].resolve("Junta membalas.", DocState()) == []  # no story yet: nobody
+
+
+def test_resolve_organ_linked_to_a_known_place_is_of_its_country(pipe_places: Pipeline) -> None:
+    ms = pipe_places.res.resolver("en").resolve("Police in Kano arrested dozens of protesters.", DocState())
+    assert [(m.text, m.actor.key, m.actor.sector) for m in ms][0] == ("Police in Kano", "NGA", "COP")
+    ms = pipe_places.res.resolver("id").resolve("Polisi di Kano menangkap puluhan demonstran.", DocState())
+    assert ms[0].actor.key == "NGA"
+
+
+def test_resolve_organ_linked_to_an_unknown_word_is_nothing(pipe_places: Pipeline) -> None:
+    ms = pipe_places.res.resolver("en").resolve("Police in Zzyzxville arrested dozens.", DocState())
+    assert ms == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -68,9 +69,11 @@ class DocState:
 
 
 class Resolver:
-    def __init__(self, kb: ActorKB, lang: str) -> None:
+    def __init__(self, kb: ActorKB, lang: str,
+                 place_country: Callable[[str, str], str | None] | None = None) -> None:
         self.kb = kb
         self.lang = lang
+        self.place_country = place_country  # (name, lang) -> ISO3 of a place the gazetteer knows, if any
         self._auto = ahocorasick.Automaton()
         table: dict[str, list[Target]] = {}
 
@@ -109,6 +112,7 @@ class Resolver:
             targets.sort(key=lambda t: ("actor", "person", "adj", "organ", "title", "link", "pron", "plural").index(t.kind))
             self._auto.add_word(key, (key, tuple(targets)))
         self._auto.make_automaton()
+        self._names = frozenset(k for k, ts in table.items() if any(t.kind in ("actor", "person", "adj") for t in ts))
 
     # -- raw matching -------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
@@ -251,7 +255,11 @@ class Resolver:
             break
         kinds = [p.targets[0].kind for p in parts]
         if len(parts) == 1:
-            return self._single(text, h, state), 1
+            placed = self._organ_of_place(text, parts) if self.lang == "id" else None
+            return ([placed], 1) if placed is not None else (self._single(text, h, state), 1)
+        placed = self._organ_of_place(text, parts)
+        if placed is not None:
+            return [placed], len(parts)
         # drop a trailing link word that led nowhere
         while parts and parts[-1].targets[0].kind == "link":
             parts.pop()
@@ -294,6 +302,35 @@ class Resolver:
             return [], len(parts)
         m = Mention(actor=actor, text=text[start:end], start=start, end=end, kind=kind, person=person_key)
         return [m], len(parts)
+
+    def _organ_of_place(self, text: str, parts: list[Hit]) -> Mention | None:
+        """"rebels in Darfur", "the government of Sindh province", "polisi di Kano": an organ linked to a place
+        the gazetteer knows stands for that place's country (only with a gazetteer, see `place_country`)."""
+        kinds = [p.targets[0].kind for p in parts]
+        if self.place_country is None or kinds not in (["organ", "link"], ["organ"]):
+            return None
+        organ = parts[0].targets[0]
+        k = parts[-1].end
+        rest = text[k : k + 60]
+        if kinds == ["organ"]:  # Indonesian "polisi di Kano": "di" is no link word (it would swallow "pasukan di Libya")
+            if not rest.startswith(" di "):
+                return None
+            rest = rest[3:]
+            k += 3
+        skip = len(rest) - len(rest.lstrip())
+        if rest[skip : skip + 4].lower() == "the ":
+            skip += 4
+        nm = _CAP_NAME.match(text, k + skip)
+        if nm is None or fold_name(nm.group(0)) in self._names:
+            return None  # an actor's name is resolved as the actor, not as a place
+        country = self.place_country(nm.group(0), self.lang)
+        if country is None:
+            return None
+        sector = organ.sector or "GOV"
+        a = self.people(sector, country) if sector in self.PEOPLE else self.actor(country, sector)
+        if a is None:
+            return None
+        return Mention(a, text[parts[0].start : nm.end()], parts[0].start, nm.end(), "organ")
 
     def _single(self, text: str, h: Hit, state: DocState) -> list[Mention]:
         t = h.targets[0]
