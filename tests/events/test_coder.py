@@ -359,3 +359,12 @@ def test_coder_obligation_past_a_coordinated_unknown(run_text):
 def test_lang_id_setempat_is_not_a_deployment(run_text):
     doc = run_text("Warga setempat mengatakan pasukan Rusia menyerang desa itu.", lang="id", published=dt.date(2024, 6, 1))
     assert "MOBILIZE" not in {t for _, t, _ in triples(doc)}
+
+
+def test_coder_conditional_offer_and_conditional_threat(run_text):
+    doc = run_text("Hamas said it would release the hostages if Israel stopped its attacks.", lang="en",
+                   published=dt.date(2024, 5, 1))
+    assert ("PSE.HAMAS", "AGREE", "ISR") in triples(doc)
+    doc = run_text("Nigeria said it will withdraw its peacekeeping force from Chad unless Chad arranges a ceasefire.",
+                   lang="en", published=D2020)
+    assert ("NGA", "THREATEN", "TCD") in triples(doc)

@@ -130,6 +130,7 @@ class Trigger:
     committed: bool = False  # "will", "promised to": the commitment is the event
     conditional_threat: bool = False  # "will withdraw unless ...": a threat
     prepared: bool = False  # "prepared to resume shelling": readying force, not a threat
+    unless: bool = False  # the condition is "unless": a threat even when the act is cooperation withheld
     mode: str | None = None
     source: Group | None = None
     target: Group | None = None
@@ -469,8 +470,11 @@ class Coder:
                 tr.notes.append("an attempt to attack is an attack")
         if tr.committed and any(tuple(lows[k : k + len(pp)]) == pp for pp in self.w.preparation for k in range(len(lows))):
             tr.prepared = True
-        if tr.committed and any(t.low in ("unless", "kecuali", "if", "jika", "apabila") for t in toks[tr.t1 + 1 :]):
-            tr.notes.append("a commitment with a condition: a threat")
+        cond = next((t.low for t in toks[tr.t1 + 1 :] if t.low in ("unless", "kecuali", "if", "jika", "apabila")), None)
+        if tr.committed and cond in ("unless", "kecuali"):
+            tr.unless = True  # "will withdraw its force unless ...": do this or else
+        if tr.committed and cond is not None:
+            tr.notes.append(f"a commitment on a condition ({cond!r}): a threat, or an offer when it cooperates if ...")
             tr.conditional_threat = True
 
     def _mode(self, toks: list[Tok], tr: Trigger, lo: int, hi: int) -> str | None:
@@ -1037,8 +1041,8 @@ class Coder:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
                     "THREATEN" if plover()[typ].quad == "material_conflict" else None)
-                if tr.conditional_threat:
-                    counterpart = "THREATEN"
+                if tr.conditional_threat and (counterpart != "AGREE" or tr.unless):
+                    counterpart = "THREATEN"  # "will boycott the elections unless ...": a threat; "would meet ... if": an offer
                 elif tr.prepared and counterpart == "THREATEN":
                     counterpart = "MOBILIZE"  # "the army prepared to resume shelling": forces readied
                 if counterpart:
