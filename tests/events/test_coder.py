@@ -368,3 +368,18 @@ def test_coder_conditional_offer_and_conditional_threat(run_text):
     doc = run_text("Nigeria said it will withdraw its peacekeeping force from Chad unless Chad arranges a ceasefire.",
                    lang="en", published=D2020)
     assert ("NGA", "THREATEN", "TCD") in triples(doc)
+
+
+def test_coder_subject_before_a_relative_clause_acts(run_text):
+    doc = run_text("Pemberontak M23 yang didukung Rwanda merebut kota Goma.", lang="id", published=dt.date(2025, 2, 1))
+    got = triples(doc)
+    assert ("RWA", "SUPPORT", "COD.M23") in got and ("COD.M23", "COERCE", "COD") in got
+    assert ("RWA", "COERCE", "COD") not in got
+
+
+def test_coder_ending_the_fighting_is_not_fighting(run_text):
+    doc = run_text("Amerika Serikat berharap mengakhiri pertempuran di Kongo timur.", lang="id", published=dt.date(2025, 6, 1))
+    assert "ASSAULT" not in {t for _, t, _ in triples(doc)}
+    doc = run_text("The United States hopes to end the fighting between Congo and Rwanda.", lang="en",
+                   published=dt.date(2025, 6, 1))
+    assert "ASSAULT" not in {t for _, t, _ in triples(doc)}

@@ -180,6 +180,7 @@ class _Words:
         self.attempt = multi(g.attempt)
         self.decision = multi(g.decision)
         self.preparation = multi(g.preparation)
+        self.cessation = one(g.cessation)
         self.gap_stops = (self.breaks | self.target_preps | self.agent | self.locative | self.coord | self.speech
                           | self.relative | self.infinitive | self.between)
         self.closed = (
@@ -420,6 +421,12 @@ class Coder:
         if commit and not spec:
             tr.hypothetical = True
             tr.committed = True
+        k = tr.t0 - 1
+        while k >= 0 and toks[k].low in self.w.determiners:
+            k -= 1
+        if k >= 0 and toks[k].low in self.w.cessation and toks[k].group < 0 and not toks[k].trig:
+            tr.hypothetical = True  # "mengakhiri pertempuran", "to end the fighting": the fighting is not an event here
+            tr.notes.append(f"what {toks[k].text!r} ends, not an event")
         if tr.voice == "noun" and tr.t0 > 0 and toks[tr.t0 - 1].low in self.w.topic:
             tr.hypothetical = True
             tr.notes.append(f"the topic after {toks[tr.t0 - 1].text!r}, not an event that happened")
@@ -558,8 +565,25 @@ class Coder:
                         aside_from = k
                     break
 
+        def relative_head(g: Group) -> Group | None:
+            """"M23 yang didukung Rwanda merebut Goma": Rwanda ends a relative clause on M23, whose verb this is."""
+            if any(t.group >= 0 or t.low in w.breaks or t.trig or t.low == "," for t in toks[g.t1 + 1 : tr.t0]):
+                return None
+            heads = [h for h in left if h.t1 < g.t0]
+            if not heads:
+                return None
+            h = heads[-1]
+            between = toks[h.t1 + 1 : g.t0]
+            if between and between[0].low in w.relative and any(t.trig for t in between) and len(between) <= 6:
+                return h
+            return None
+
         def nearest_left() -> Group | None:
             for g in reversed(left):
+                head = relative_head(g)
+                if head is not None and not head.locative:
+                    tr.notes.append(f"subject {head.mentions[0].text!r}: {g.mentions[0].text!r} ends a relative clause")
+                    return head
                 if g.locative:
                     continue
                 if aside_from is not None and g.t0 > aside_from:

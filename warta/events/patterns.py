@@ -110,6 +110,7 @@ class GrammarFile(BaseModel):
     attempt: list[str] = Field(default_factory=list)
     decision: list[str] = Field(default_factory=list)
     preparation: list[str] = Field(default_factory=list)
+    cessation: list[str] = Field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
