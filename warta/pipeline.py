@@ -225,7 +225,10 @@ def _protesters(e: Event) -> None:
     m, a = e.source, e.source.actor
     if not (m.kind in ("name", "adjective") or a.sector in ("CVL", "EDU", "REL", "MED", "PRO")):
         return
-    if a.country and (a.key == a.country or a.key in (f"{a.country}.CIVILIANS", f"{a.country}.STUDENTS")):
+    if a.country is None and a.key in ("CIVILIANS", "STUDENTS"):  # "ribuan orang berunjuk rasa": the place says whose
+        e.source = Mention(Actor("PROTESTERS", "protesters", None, "PRO"), m.text, m.start, m.end, "group", m.person,
+                           m.tok_start, m.tok_end)
+    elif a.country and (a.key == a.country or a.key in (f"{a.country}.CIVILIANS", f"{a.country}.STUDENTS")):
         state = a.name.removesuffix(" civilians").removesuffix(" students")
         e.source = Mention(Actor(f"{a.country}.PROTESTERS", f"{state} protesters", a.country, "PRO"), m.text,
                            m.start, m.end, "group", m.person, m.tok_start, m.tok_end)

@@ -386,3 +386,12 @@ def test_coder_ending_the_fighting_is_not_fighting(run_text):
     doc = run_text("The United States hopes to end the fighting between Congo and Rwanda.", lang="en",
                    published=dt.date(2025, 6, 1))
     assert "ASSAULT" not in {t for _, t, _ in triples(doc)}
+
+
+def test_coder_protesters_who_demand_do_demand_of_whom_they_protest(pipe_places):
+    from warta.records import Document
+
+    text = "Ribuan orang berunjuk rasa di Niamey untuk menuntut penarikan pasukan AS."
+    doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 4, 19)))
+    got = triples(doc)
+    assert ("NER.PROTESTERS", "PROTEST", "USA") in got and ("NER.PROTESTERS", "REQUEST", "USA") in got

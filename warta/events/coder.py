@@ -904,6 +904,22 @@ class Coder:
                     later.hypothetical = True
                     later.notes.append(f"what {toks[a.t0].text!r} is about: not asserted")
                     break
+        # pass 1c: "ribuan orang berunjuk rasa di Niamey untuk menuntut penarikan pasukan AS": protesters who
+        # demand do demand; the protest is against whom the demand is made
+        for i, a in enumerate(trigs[:-1]):
+            b = trigs[i + 1]
+            if a.pattern.type != "PROTEST" or a.hypothetical or a.negated or b.pattern.type not in ("REQUEST", "ACCUSE"):
+                continue
+            span = toks[a.t1 + 1 : b.t0]
+            if len(span) > 6 or not any(t.low in self.w.infinitive for t in span) or any(t.low == "," for t in span):
+                continue
+            b.hypothetical = b.committed = False
+            if a.source is not None:
+                a.source = b.source = self._as_protesters(a.source)
+            b.notes.append(f"the demand of the {toks[a.t0].text!r}: made")
+            if a.target is None and b.target is not None:
+                a.target = b.target
+                a.notes.append(f"target: whom {toks[b.t0].text!r} is made of")
         # pass 1b: "will provide 25,000 tons of food aid to refugees": a noun of the verb's own type a few words
         # on, with no actor or break between, names the same event; the verb keeps it, with the noun's target
         for a in trigs:
@@ -1168,6 +1184,19 @@ class Coder:
                 trace.append(f"{' '.join(ob)!r}: {speaker.mentions[0].text!r} says {g.mentions[0].text!r} must act -> "
                              f"{made} REQUEST event(s)")
         return out
+
+    @staticmethod
+    def _as_protesters(g: Group) -> Group:
+        """People who protest are protesters: CIVILIANS -> PROTESTERS, NER.CIVILIANS -> NER.PROTESTERS."""
+        out = []
+        for m in g.mentions:
+            a = m.actor
+            if a.key in ("CIVILIANS", "STUDENTS"):
+                a = Actor("PROTESTERS", "protesters", None, "PRO")
+            elif a.country and a.key in (f"{a.country}.CIVILIANS", f"{a.country}.STUDENTS"):
+                a = Actor(f"{a.country}.PROTESTERS", a.name.rsplit(" ", 1)[0] + " protesters", a.country, "PRO")
+            out.append(Mention(a, m.text, m.start, m.end, m.kind, m.person))
+        return Group(out, g.t0, g.t1, g.possessor, g.locative)
 
     @staticmethod
     def people_actor() -> Actor:
