@@ -907,19 +907,19 @@ class Coder:
         # pass 1c: "ribuan orang berunjuk rasa di Niamey untuk menuntut penarikan pasukan AS": protesters who
         # demand do demand; the protest is against whom the demand is made
         for i, a in enumerate(trigs[:-1]):
-            b = trigs[i + 1]
-            if a.pattern.type != "PROTEST" or a.hypothetical or a.negated or b.pattern.type not in ("REQUEST", "ACCUSE"):
+            dem = trigs[i + 1]
+            if a.pattern.type != "PROTEST" or a.hypothetical or a.negated or dem.pattern.type not in ("REQUEST", "ACCUSE"):
                 continue
-            span = toks[a.t1 + 1 : b.t0]
+            span = toks[a.t1 + 1 : dem.t0]
             if len(span) > 6 or not any(t.low in self.w.infinitive for t in span) or any(t.low == "," for t in span):
                 continue
-            b.hypothetical = b.committed = False
+            dem.hypothetical = dem.committed = False
             if a.source is not None:
-                a.source = b.source = self._as_protesters(a.source)
-            b.notes.append(f"the demand of the {toks[a.t0].text!r}: made")
-            if a.target is None and b.target is not None:
-                a.target = b.target
-                a.notes.append(f"target: whom {toks[b.t0].text!r} is made of")
+                a.source = dem.source = self._as_protesters(a.source)
+            dem.notes.append(f"the demand of the {toks[a.t0].text!r}: made")
+            if a.target is None and dem.target is not None:
+                a.target = dem.target
+                a.notes.append(f"target: whom {toks[dem.t0].text!r} is made of")
         # pass 1b: "will provide 25,000 tons of food aid to refugees": a noun of the verb's own type a few words
         # on, with no actor or break between, names the same event; the verb keeps it, with the noun's target
         for a in trigs:
