@@ -722,7 +722,8 @@ class Coder:
         # a threat's target is the object of what is threatened: "threatened to close the border with Lithuania"
         # (right after the verb; an object before the infinitive is whom the warning was for)
         skip = 1 if tr.pattern.type == "THREATEN" else 0
-        near = [g for g in targets_right if g.t0 - tr.t1 <= 10 and not self._embedded_between(toks, tr.t1 + skip, g.t0)]
+        near = [g for g in targets_right
+                if self._words_between(toks, tr.t1, g.t0) <= 9 and not self._embedded_between(toks, tr.t1 + skip, g.t0)]
         tr.target = next((g for g in near if direct(g) or after_prep(g, target_preps, gap=2)), None)
         if tr.target is None:
             tr.target = self._fallback_target(toks, tr, targets_right)
@@ -795,6 +796,11 @@ class Coder:
             tr.notes.append(f"{m.actor.key} at war: {', '.join(keys)}")
         tr.target = Group(out, tr.target.t0, tr.target.t1)
 
+    @staticmethod
+    def _words_between(toks: list[Tok], a: int, b: int) -> int:
+        """Words strictly between tokens a and b, not counting numbers and punctuation ("lebih dari 1.000")."""
+        return sum(1 for t in toks[a + 1 : b] if t.text[:1].isalpha())
+
     def _embedded_between(self, toks: list[Tok], a: int, b: int) -> bool:
         """An infinitive followed by another event's words lies between a and b ("untuk bertemu dengan ...")."""
         return any(toks[k].low in self.w.infinitive and toks[k + 1].trig for k in range(a + 1, b - 1))
@@ -844,7 +850,7 @@ class Coder:
             # a threat names its act right after the verb ("mengancam untuk menyerang X": X is the target); an
             # object before the infinitive is whom it was said to ("memperingatkan negara-negara untuk mengirim ...")
             skip = 1 if tr.pattern.type == "THREATEN" else 0
-            if g.t0 - tr.t1 > 9 or self._embedded_between(toks, tr.t1 + skip, g.t0):
+            if self._words_between(toks, tr.t1, g.t0) > 8 or self._embedded_between(toks, tr.t1 + skip, g.t0):
                 return None  # past "untuk mengirimkan ...": the object of the embedded event
             if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
                 return None
