@@ -395,3 +395,9 @@ def test_coder_protesters_who_demand_do_demand_of_whom_they_protest(pipe_places)
     doc = pipe_places(Document(id="t", text="", raw_text=text, lang_hint="id", published=dt.date(2024, 4, 19)))
     got = triples(doc)
     assert ("NER.PROTESTERS", "PROTEST", "USA") in got and ("NER.PROTESTERS", "REQUEST", "USA") in got
+
+
+def test_coder_what_is_asked_of_the_addressee_did_not_happen(run_text):
+    doc = run_text("Amerika Serikat mendesak Israel segera menuntaskan kesepakatan.", lang="id", published=dt.date(2024, 5, 6))
+    got = triples(doc)
+    assert ("USA", "REQUEST", "ISR") in got and "AGREE" not in {t for _, t, _ in got}

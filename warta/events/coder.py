@@ -904,6 +904,16 @@ class Coder:
                 span = toks[a.t1 + 1 : later.t0]
                 if len(span) > 8 or any(t.low == "," for t in span):
                     continue
+                # "mendesak kedua pihak segera menuntaskan kesepakatan": the addressee, then what is asked of it
+                grp = {t.group for t in span if t.group >= 0}
+                rest = [t for t in span if t.group < 0]
+                others = [t for t in rest if not (t.low in self.w.adverbs or t.low in self.w.infinitive
+                                                  or t.low in self.w.complementizers or t.low in self.w.determiners)]
+                if a.pattern.type == "REQUEST" and len(grp) == 1 and span[0].group >= 0 and len(others) <= 2 and all(
+                        t.text.islower() for t in others):
+                    later.hypothetical = True
+                    later.notes.append(f"what {toks[a.t0].text!r} asks of its addressee: not asserted")
+                    break
                 # "to ..." with no actor between, or "that X ..." ("demanded that Israel ease restrictions")
                 if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 for t in span)) or (
                         any(t.low in self.w.complementizers for t in span[:2]) and a.pattern.type == "REQUEST"):
