@@ -401,3 +401,9 @@ def test_coder_what_is_asked_of_the_addressee_did_not_happen(run_text):
     doc = run_text("Amerika Serikat mendesak Israel segera menuntaskan kesepakatan.", lang="id", published=dt.date(2024, 5, 6))
     got = triples(doc)
     assert ("USA", "REQUEST", "ISR") in got and "AGREE" not in {t for _, t, _ in got}
+
+
+def test_coder_accepting_a_proposal_answers_who_proposed_it(run_text):
+    doc = run_text("Hamas menerima usulan gencatan senjata yang diajukan mediator Mesir dan Qatar.", lang="id",
+                   published=dt.date(2024, 5, 6))
+    assert {("PSE.HAMAS", "AGREE", "EGY"), ("PSE.HAMAS", "AGREE", "QAT")} <= triples(doc)

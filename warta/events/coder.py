@@ -853,6 +853,17 @@ class Coder:
             if self._words_between(toks, tr.t1, g.t0) > 8 or self._embedded_between(toks, tr.t1 + skip, g.t0):
                 return None  # past "untuk mengirimkan ...": the object of the embedded event
             if any(t.low in self.w.relative for t in toks[tr.t1 + 1 : g.t0]):
+                # "menerima usulan yang diajukan mediator Mesir", "rejected the plan put forward by Qatar": the one
+                # who proposed is whom an acceptance or refusal answers
+                k = g.t0 - 1
+                while k > tr.t1 and toks[k].text.islower() and not toks[k].low.startswith("di") and toks[k].low not in (
+                        self.w.agent | {"by"}) and g.t0 - k <= 2:
+                    k -= 1
+                answered = toks[k].low in self.w.agent or (self.lang == "id" and toks[k].low.startswith("di")
+                                                           and len(toks[k].low) > 4 and toks[k].low not in self.w.closed)
+                if tr.pattern.type in ("AGREE", "REJECT", "SUPPORT") and answered and g.t0 - k <= 3:
+                    tr.notes.append(f"target: who put forward what is answered ({toks[k].text!r})")
+                    return g
                 return None
             return g
         return None
