@@ -350,8 +350,14 @@ class EventStage:
             coder = self.res.coders[lang]
             evs = coder.code(s.text, s.mentions, doc.reference_day or doc.published, doc.id, s.index, s.start, trace, recent)  # type: ignore[attr-defined]
             for e in evs:
-                if e.source is not None and not e.hypothetical and not e.negated:
-                    same = [x.source for x in evs if x.type == e.type and x.source is not None]
+                # "the attack" points at the story's lead event of the type: the first one told
+                if e.source is not None and not e.hypothetical and not e.negated and e.type not in recent:
+                    # "the attack" later points at the sentence's first event of the type (its main clause), not at
+                    # one told in passing ("... sebagai balasan atas serangan kelompok itu")
+                    first = next(x for x in evs if x.type == e.type and x.source is not None and not x.hypothetical
+                                 and not x.negated)
+                    same = [x.source for x in evs if x.type == e.type and x.source is not None
+                            and x.evidence.trigger_start == first.evidence.trigger_start]
                     recent[e.type] = list({m.actor.key: m for m in same}.values())
             for e in evs:
                 e.doc_url = doc.url

@@ -407,3 +407,18 @@ def test_coder_accepting_a_proposal_answers_who_proposed_it(run_text):
     doc = run_text("Hamas menerima usulan gencatan senjata yang diajukan mediator Mesir dan Qatar.", lang="id",
                    published=dt.date(2024, 5, 6))
     assert {("PSE.HAMAS", "AGREE", "EGY"), ("PSE.HAMAS", "AGREE", "QAT")} <= triples(doc)
+
+
+def test_coder_the_group_is_the_armed_group_named_last(run_text):
+    text = ("Houthi menyerang kapal-kapal dagang di Laut Merah.\n\n"
+            "Pada hari Selasa, kelompok itu meluncurkan 21 drone dan rudal ke arah kapal perang AS dan Inggris.")
+    got = triples(run_text(text, lang="id", published=dt.date(2024, 1, 12)))
+    assert {("YEM.HOUTHI", "ASSAULT", "USA"), ("YEM.HOUTHI", "ASSAULT", "GBR")} <= got
+
+
+def test_coder_the_attack_is_the_storys_lead_attack(run_text):
+    text = ("Amerika Serikat dan Inggris menyerang sasaran Houthi di Yaman pada hari Jumat.\n\n"
+            "Pada hari Selasa, Houthi meluncurkan 21 drone ke arah kapal perang AS.\n\n"
+            "Rusia mengecam serangan itu.")
+    got = triples(run_text(text, lang="id", published=dt.date(2024, 1, 12)))
+    assert {("RUS", "ACCUSE", "USA"), ("RUS", "ACCUSE", "GBR")} <= got and ("RUS", "ACCUSE", "YEM.HOUTHI") not in got

@@ -27,6 +27,10 @@ _NOT_NAMES = frozenset(
     " march april may june july august september october november december senin selasa rabu kamis jumat sabtu"
     " minggu januari februari maret mei juni juli agustus oktober desember dan di pada yang".split()
 )
+_GROUP_ANAPHOR = {
+    "id": re.compile(r"\b(?:kelompok|milisi|gerakan|faksi) (?:itu|tersebut|ini)\b|\bkelompoknya\b", re.I),
+    "en": re.compile(r"\bthe (?:group|militia|movement|faction)\b(?!'s? (?:of|for))", re.I),
+}
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 _ACRONYM = re.compile(r" ?\(([A-Z][A-Z0-9]{1,7})\)")  # "Tentara Arakan (AA)"
 _UNPLACED = "?"  # key of an unknown person after a title ("President Laurent Gbagbo"), waiting for a country
@@ -61,6 +65,7 @@ class DocState:
     day: dt.date | None = None
     aliases: dict[str, Actor] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)  # how often each country was named so far
+    last_group_actor: Actor | None = None  # the armed group or faction named last ("kelompok itu", "the group")
     last_person: Mention | None = None
     last_group: list[Mention] = field(default_factory=list)
     last_subject: Mention | None = None
@@ -481,6 +486,12 @@ class Resolver:
                     continue
                 out.append(Mention(actor, m.group(0), m.start(), m.end(), "name"))
                 covered.append((m.start(), m.end()))
+        if state.last_group_actor is not None:
+            # "kelompok itu meluncurkan 21 drone", "the group said": the armed group the story is about
+            for m in _GROUP_ANAPHOR[self.lang].finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e in covered):
+                    out.append(Mention(state.last_group_actor, m.group(0), m.start(), m.end(), "name"))
+                    covered.append((m.start(), m.end()))
         if not state.aliases:
             return out
         for m in _CAP_NAME.finditer(text):
@@ -499,6 +510,10 @@ class Resolver:
             state.last_person = persons[-1]
         state.countries.update(m.actor.country for m in mentions
                                if m.actor.country and m.kind != "pronoun" and m.actor.sector != "IGO")
+        for m in mentions:
+            entry = self.kb.actors.get(m.actor.key)
+            if entry is not None and entry.kind in ("armed_group", "faction") and m.kind != "pronoun":
+                state.last_group_actor = m.actor
         for m in mentions:
             if m.person:
                 p = self.kb.persons.get(m.person)
