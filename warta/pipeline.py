@@ -217,6 +217,12 @@ def _most_specific(events: list[Event], kb: Any) -> list[Event]:
     return keep
 
 
+def plover_types() -> Any:
+    from .events.patterns import plover
+
+    return plover()
+
+
 def _protesters(e: Event) -> None:
     """A country's people protesting are its protesters, not its government: "Thousands of Turks marched",
     "Serbian students marched" -> TUR.PROTESTERS, SRB.PROTESTERS (ANNOTATION.md)."""
@@ -356,8 +362,11 @@ class EventStage:
                     # one told in passing ("... sebagai balasan atas serangan kelompok itu")
                     first = next(x for x in evs if x.type == e.type and x.source is not None and not x.hypothetical
                                  and not x.negated)
-                    same = [x.source for x in evs if x.type == e.type and x.source is not None
+                    told = [x for x in evs if x.type == e.type and x.source is not None
                             and x.evidence.trigger_start == first.evidence.trigger_start]
+                    same = [x.source for x in told if x.source is not None]
+                    if plover_types()[e.type].symmetric:  # "the agreement": all who agreed, on both sides
+                        same += [x.target for x in told if x.target is not None]
                     recent[e.type] = list({m.actor.key: m for m in same}.values())
             for e in evs:
                 e.doc_url = doc.url

@@ -422,3 +422,10 @@ def test_coder_the_attack_is_the_storys_lead_attack(run_text):
             "Rusia mengecam serangan itu.")
     got = triples(run_text(text, lang="id", published=dt.date(2024, 1, 12)))
     assert {("RUS", "ACCUSE", "USA"), ("RUS", "ACCUSE", "GBR")} <= got and ("RUS", "ACCUSE", "YEM.HOUTHI") not in got
+
+
+def test_coder_welcoming_the_agreement_supports_all_who_agreed(run_text):
+    text = ("Armenia and Azerbaijan signed a peace agreement at the White House on Friday.\n\n"
+            "European Council President Antonio Costa welcomed the agreement.")
+    got = triples(run_text(text, lang="en", published=dt.date(2025, 8, 8)))
+    assert {("EU", "SUPPORT", "ARM"), ("EU", "SUPPORT", "AZE")} <= got

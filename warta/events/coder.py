@@ -127,6 +127,7 @@ class Trigger:
     refused: bool = False
     hypothetical: bool = False
     anaphor: bool = False  # "serangan tersebut", "the attack": an event already told, not a new one
+    merged: bool = False  # "will provide ... food aid": the noun is the verb's own event, told once
     committed: bool = False  # "will", "promised to": the commitment is the event
     conditional_threat: bool = False  # "will withdraw unless ...": a threat
     prepared: bool = False  # "prepared to resume shelling": readying force, not a threat
@@ -950,7 +951,7 @@ class Coder:
         # pass 1b: "will provide 25,000 tons of food aid to refugees": a noun of the verb's own type a few words
         # on, with no actor or break between, names the same event; the verb keeps it, with the noun's target
         for a in trigs:
-            if a.voice not in ("active", "passive") or a.anaphor:
+            if a.voice not in ("active", "passive") or a.anaphor or a.merged:
                 continue
             b = next((x for x in trigs if x.t0 > a.t1), None)
             if (b is None or b.voice == "passive" or b.pattern.type != a.pattern.type or b.t0 - a.t1 > 10
@@ -959,7 +960,7 @@ class Coder:
             if a.target is None and b.target is not None:
                 a.target = b.target
                 a.notes.append(f"target from {toks[b.t0].text!r}, the same event")
-            b.anaphor = True
+            b.merged = True
             b.notes.append(f"the object of {toks[a.t0].text!r}, one event")
         # pass 2: an event noun as the object of another trigger lends its actor as the target:
         # "menentang serangan militer oleh pasukan Haftar" -> ACCUSE LBY.LNA; "mendukung seruan PBB" -> UN
@@ -994,9 +995,10 @@ class Coder:
             lo, hi = clauses[id(tr)]
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
-            if tr.anaphor:
+            if tr.anaphor or tr.merged:
                 if trace is not None:
-                    trace.append(f"{self._describe(tr, toks, typ)} -> not coded: refers back to an event already told")
+                    why = "one event with the verb before it" if tr.merged else "refers back to an event already told"
+                    trace.append(f"{self._describe(tr, toks, typ)} -> not coded: {why}")
                 prev = tr
                 continue
             before = [t.low for t in toks[max(0, tr.t0 - 2) : tr.t0]]
