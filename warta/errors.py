@@ -23,6 +23,7 @@ class E(StrEnum):
     W009 = "W009 {path}: bad published date {value!r} ignored ({detail})"
     W010 = "W010 skipped {path}: cannot read ({detail})"
     W011 = "W011 skipped {path}: could not be coded ({detail}); the run goes on"
+    W012 = "W012 {path}: archive truncated or corrupt after {records} records ({detail}); documents before it kept"
     E101 = "E101 input not found: {path}"
     E102 = "E102 database folder does not exist: {path}"
     E103 = "E103 cannot open database {path}: {detail}"

@@ -15,6 +15,7 @@ from .feed import read_feed
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import is_binary, read_text
+from .warc import WARC_SUFFIXES, is_warc, read_warc, warc_suffix
 
 
 @dataclass(slots=True)
@@ -23,6 +24,8 @@ class ReadStats:
     documents: int = 0
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
+    records: int = 0  # WARC records read
+    records_skipped: dict[str, int] = field(default_factory=dict)  # WARC records that are no document, by reason
 
     def warn(self, msg: str, skip: bool = False) -> None:
         self.warnings.append(msg)
@@ -39,7 +42,7 @@ def _walk(paths: Iterable[str | Path], exts: set[str]) -> Iterator[Path]:
             # sorted so runs are reproducible; hidden files and folders are skipped
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    if child.suffix.lower() in exts or not child.suffix:
+                    if warc_suffix(child) in exts or not child.suffix:
                         yield child
         elif path.exists():
             yield path
@@ -65,7 +68,7 @@ def read_paths(paths: Iterable[str | Path], settings: Settings, stats: ReadStats
                 stats.warn(E.W007.fmt(path=path, detail=f"file of {size} bytes is over read.max_file_bytes"), True)
                 continue
             with path.open("rb") as fh:
-                yield from read_stream(fh, str(path), settings, stats, suffix=path.suffix.lower())
+                yield from read_stream(fh, str(path), settings, stats, suffix=warc_suffix(path))
         except OSError as err:
             stats.warn(E.W010.fmt(path=path, detail=err.strerror or str(err)), skip=True)
 
@@ -76,6 +79,9 @@ def read_stream(
     head = fh.read(int(settings.get("read.sniff_bytes", 8192)))
     if not head:
         stats.warn(E.W007.fmt(path=name, detail="empty file"), skip=True)
+        return
+    if suffix in WARC_SUFFIXES or is_warc(head):  # before the binary check: a .warc.gz is gzip
+        yield from _counted(read_warc(head, fh, name, settings, stats), stats)
         return
     if is_binary(head):
         stats.warn(E.W001.fmt(path=name), skip=True)
