@@ -82,7 +82,12 @@ def _summary(stats: Any, extra: str, quiet: bool) -> None:
         return
     for w in stats.warnings:
         err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-    err_console.print(f"{stats.files} files, {stats.documents} documents, {stats.skipped} skipped; {extra}", highlight=False)
+    archive = ""
+    if stats.records:  # web archives: how many records were read and why the others are no document
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted(stats.records_skipped.items()))
+        archive = f"{stats.records} archive records ({why or 'all documents'}); "
+    err_console.print(f"{stats.files} files, {archive}{stats.documents} documents, {stats.skipped} skipped; {extra}",
+                      highlight=False)
 
 
 @app.command()
