@@ -429,3 +429,9 @@ def test_coder_welcoming_the_agreement_supports_all_who_agreed(run_text):
             "European Council President Antonio Costa welcomed the agreement.")
     got = triples(run_text(text, lang="en", published=dt.date(2025, 8, 8)))
     assert {("EU", "SUPPORT", "ARM"), ("EU", "SUPPORT", "AZE")} <= got
+
+
+def test_coder_lifting_a_blockade_with_words_between_is_retreat(run_text):
+    doc = run_text("The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.", lang="en",
+                   published=dt.date(2004, 6, 1))
+    assert "RETREAT" in {t for _, t, _ in triples(doc)} and "COERCE" not in {t for _, t, _ in triples(doc)}
