@@ -701,6 +701,9 @@ class Coder:
             else:
                 before = left[-1] if left and left[-1].t1 == tr.t0 - 1 or (left and left[-1].t1 == tr.t0 - 2 and toks[tr.t0 - 1].low in ("'s", "’s")) else None
                 by = next((g for g in right if g.t0 - tr.t1 <= 6 and after_prep(g, agent_preps, gap=2)), None)
+                if by is None and before is None and tr.pattern.type in ("MOBILIZE", "RETREAT", "PROTEST"):
+                    # "the deployment of NATO peacekeeping troops", "the withdrawal of Russian forces": who moves
+                    by = next((g for g in right if g.t0 - tr.t1 <= 3 and after_prep(g, frozenset({"of"}), gap=1)), None)
                 tr.source = by or before or shared or nearest_left()
                 tr.target = next(
                     (g for g in targets_right if g is not tr.source and (after_prep(g, target_preps, gap=2) or direct(g))), None
@@ -1106,6 +1109,16 @@ class Coder:
                 typ = "COERCE"  # "troops blocked the road to Nablus"
                 tr.mode = "block"
                 tr.notes.append("blocking by a state's forces: coercion")
+            if typ == "MOBILIZE" and any(t.low.startswith(("peacekeep", "penjaga")) or t.low in ("perdamaian",)
+                                         for t in toks[max(lo, tr.t0 - 4) : min(hi, tr.t1 + 5) + 1]):
+                # "deployment of NATO peacekeeping troops in Bosnia": protection sent is military aid (PLOVER AID)
+                typ, tr.mode = "AID", "military"
+                tr.notes.append("peacekeepers deployed: military aid")
+                loc = next((g for g in groups if g.locative and tr.t1 < g.t0 <= hi), None)
+                if loc is not None:
+                    tr.target = loc  # where they are sent is whom they protect
+                elif tr.target is None and tr.source is not None:
+                    self._place_target(text, toks, tr, hi, mentions)
             if tr.committed and tr.hypothetical and not tr.negated:
                 # PLOVER codes the commitment itself: a promise to cooperate is AGREE, to harm is THREATEN
                 counterpart = "AGREE" if plover()[typ].quad.endswith("cooperation") else (
