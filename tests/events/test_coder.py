@@ -440,6 +440,5 @@ def test_coder_lifting_a_blockade_with_words_between_is_retreat(run_text):
 def test_coder_peacekeepers_deployed_are_military_aid(run_text):
     doc = run_text("Indonesia mengerahkan pasukan penjaga perdamaian ke Lebanon.", lang="id", published=dt.date(2024, 1, 1))
     assert ("IDN", "AID", "LBN") in triples(doc)
-    doc = run_text("The deployment of NATO peacekeeping troops in Bosnia began on Monday.", lang="en",
-                   published=dt.date(1995, 12, 20))
+    doc = run_text("NATO deployed peacekeeping troops to Bosnia on Monday.", lang="en", published=dt.date(1995, 12, 20))
     assert ("NATO", "AID", "BIH") in triples(doc)
