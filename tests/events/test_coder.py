@@ -442,3 +442,9 @@ def test_coder_peacekeepers_deployed_are_military_aid(run_text):
     assert ("IDN", "AID", "LBN") in triples(doc)
     doc = run_text("NATO deployed peacekeeping troops to Bosnia on Monday.", lang="en", published=dt.date(1995, 12, 20))
     assert ("NATO", "AID", "BIH") in triples(doc)
+
+
+def test_coder_event_as_subject_is_no_actor(run_text):
+    text = "Mesir memperingatkan bahwa serangan Israel itu mengancam nyawa lebih dari satu juta pengungsi."
+    got = triples(run_text(text, lang="id", published=dt.date(2024, 5, 6)))
+    assert not any(s == "ISR" and t == "THREATEN" for s, t, _ in got)

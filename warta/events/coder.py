@@ -528,7 +528,7 @@ class Coder:
         return None
 
     def _roles(self, toks: list[Tok], tr: Trigger, groups: list[Group], lo: int, hi: int, day: dt.date | None,
-               prev: Trigger | None) -> None:
+               prev: Trigger | None, prev_trigs: list[Trigger] | None = None) -> None:
         left = [g for g in groups if g.t1 < tr.t0 and g.t0 >= lo]
         right = [g for g in groups if g.t0 > tr.t1 and g.t1 <= hi]
         w = self.w
@@ -713,6 +713,18 @@ class Coder:
             return
         # active
         tr.source = shared or nearest_left()
+        pc_subj = self._prev_content(toks, tr.t0)
+        if pc_subj is not None and toks[pc_subj].group >= 0 and pc_subj > 0:
+            g0 = groups[toks[pc_subj].group]
+            if g0.t0 > 0 and toks[g0.t0 - 1].trig:
+                pc_subj = g0.t0 - 1  # "serangan Israel itu mengancam ...": the attack (of Israel) is the subject
+        if pc_subj is not None and toks[pc_subj].trig and toks[pc_subj].group < 0 and shared is None:
+            subj = next((o for o in prev_trigs if o.t0 <= pc_subj <= o.t1), None) if prev_trigs else None
+            if subj is not None and subj.pattern.type != tr.pattern.type:
+                # "serangan itu mengancam nyawa pengungsi": an event, not an actor, is the subject
+                tr.source = None
+                tr.notes.append(f"the subject is the event {toks[subj.t0].text!r}, not an actor")
+                return
         if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and all(
             t.low in w.closed or t.low in w.negation for t in toks[lo : tr.t0]
         ):
@@ -903,7 +915,7 @@ class Coder:
             tr.voice = self._voice(toks, tr)
             self._polarity(toks, tr, lo, prev.t1 + 1 if prev is not None else 0, prev)
             tr.mode = self._mode(toks, tr, tr.t0, hi)
-            self._roles(toks, tr, groups, lo, hi, day, prev_verbal)
+            self._roles(toks, tr, groups, lo, hi, day, prev_verbal, [o for o in trigs if o.t1 < tr.t0])
             self._reflexive(tr)
             self._anaphor(toks, tr)
             prev = tr
