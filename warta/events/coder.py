@@ -720,7 +720,7 @@ class Coder:
                 pc_subj = g0.t0 - 1  # "serangan Israel itu mengancam ...": the attack (of Israel) is the subject
         if pc_subj is not None and toks[pc_subj].trig and toks[pc_subj].group < 0 and shared is None:
             subj = next((o for o in prev_trigs if o.t0 <= pc_subj <= o.t1), None) if prev_trigs else None
-            if subj is not None and subj.pattern.type != tr.pattern.type:
+            if subj is not None and subj.pattern.type != tr.pattern.type and subj.voice == "noun":
                 # "serangan itu mengancam nyawa pengungsi": an event, not an actor, is the subject
                 tr.source = None
                 tr.notes.append(f"the subject is the event {toks[subj.t0].text!r}, not an actor")
