@@ -548,7 +548,9 @@ class Pipeline:
         discover: bool = True,
     ) -> Pipeline:
         settings = settings or load_settings()
-        res = Resources(settings, tuple(actor_files), places)
+        # user dictionaries: bundled < $WARTA_ACTORS < the config file's `actors:` < the ones given here (--actors)
+        configured = settings.get("actors") or []
+        res = Resources(settings, (*(str(p) for p in configured), *actor_files), places)
         clean = CleanStage(res)
         traces: dict[int, list[str]] | None = {} if trace else None
         stages: list[Stage] = [

@@ -272,6 +272,19 @@ def test_user_dictionary_from_environment(tmp_path: Path, monkeypatch: pytest.Mo
     assert "LBY.KANIYAT" not in load_kb().actors
 
 
+def test_user_dictionary_from_config_file(tmp_path: Path) -> None:
+    from warta.config import load_settings
+
+    path = tmp_path / "local-actors.yaml"
+    path.write_text(KANIYAT_YAML, encoding="utf-8")
+    config = tmp_path / "warta.yaml"
+    config.write_text(f"actors: [{path}]\n", encoding="utf-8")
+    pipe = Pipeline.build(load_settings(config), places=False)
+    doc = pipe(Document(id="t", text="", raw_text="Brigade Al-Kaniyat menyerang pasukan GNA.", lang_hint="id",
+                        published=dt.date(2020, 1, 8)))
+    assert any(m.actor.key == "LBY.KANIYAT" for s in doc.sentences for m in s.mentions)
+
+
 # -- gold articles: every actor key of the gold events is found in the text ----------------------------------
 @pytest.mark.skipif(not GOLD_FILES, reason="shared corpus gold files are not available")
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
