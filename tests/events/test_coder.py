@@ -448,3 +448,15 @@ def test_coder_event_as_subject_is_no_actor(run_text):
     text = "Mesir memperingatkan bahwa serangan Israel itu mengancam nyawa lebih dari satu juta pengungsi."
     got = triples(run_text(text, lang="id", published=dt.date(2024, 5, 6)))
     assert not any(s == "ISR" and t == "THREATEN" for s, t, _ in got)
+
+
+def test_coder_denial_negates_what_is_denied_and_rejects_nobody(run_text):
+    doc = run_text("Rusia membantah telah menyerang warga sipil di Kharkiv.", lang="id", published=dt.date(2024, 3, 1))
+    assert triples(doc) == set()
+    assert any(e.type == "ASSAULT" and e.negated for e in doc.events)
+
+
+def test_coder_event_noun_opening_the_clause_lends_its_actor_to_its_verb(run_text):
+    doc = run_text("Serangan udara Israel terhadap kamp di Nuseirat menewaskan sedikitnya 20 warga sipil Palestina.",
+                   lang="id", published=dt.date(2024, 3, 5))
+    assert ("ISR", "ASSAULT", "PSE.CIVILIANS") in triples(doc)

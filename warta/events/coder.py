@@ -128,6 +128,7 @@ class Trigger:
     hypothetical: bool = False
     anaphor: bool = False  # "serangan tersebut", "the attack": an event already told, not a new one
     merged: bool = False  # "will provide ... food aid": the noun is the verb's own event, told once
+    denial: bool = False  # "membantah (telah menyerang)": a denial of the next event, not an event itself
     committed: bool = False  # "will", "promised to": the commitment is the event
     conditional_threat: bool = False  # "will withdraw unless ...": a threat
     prepared: bool = False  # "prepared to resume shelling": readying force, not a threat
@@ -431,6 +432,12 @@ class Coder:
         if tr.voice == "noun" and tr.t0 > 0 and toks[tr.t0 - 1].low in self.w.topic:
             tr.hypothetical = True
             tr.notes.append(f"the topic after {toks[tr.t0 - 1].text!r}, not an event that happened")
+        if prev is not None and any(t.low in self.w.denial for t in toks[prev.t0 : prev.t1 + 1]) and all(
+                t.low in self.w.adverbs or t.low in self.w.infinitive for t in toks[prev.t1 + 1 : tr.t0]) and tr.t0 - prev.t1 <= 3:
+            # "membantah telah menyerang", "denied attacking": the denial is of this event, not a rejection of anyone
+            tr.negated = True
+            tr.notes.append(f"denied by {toks[prev.t0].text!r}")
+            prev.denial = True
         trip = prev is not None and prev.pattern.type == "CONSULT" and tr.pattern.type == "CONSULT"
         if prev is not None and not trip:
             gap = [t.low for t in toks[prev.t1 + 1 : tr.t0] if t.low not in self.w.adverbs]
@@ -720,11 +727,23 @@ class Coder:
                 pc_subj = g0.t0 - 1  # "serangan Israel itu mengancam ...": the attack (of Israel) is the subject
         if pc_subj is not None and toks[pc_subj].trig and toks[pc_subj].group < 0 and shared is None:
             subj = next((o for o in prev_trigs if o.t0 <= pc_subj <= o.t1), None) if prev_trigs else None
-            if subj is not None and subj.pattern.type != tr.pattern.type and subj.voice == "noun":
+            if subj is not None and subj.pattern.type == tr.pattern.type and subj.voice == "noun" and subj.source:
+                # "Serangan udara Israel terhadap kamp pengungsi menewaskan 20 warga sipil": the attack's author kills
+                tr.source = subj.source
+                tr.notes.append(f"the subject is the event {toks[subj.t0].text!r}: its actor")
+            elif subj is not None and subj.pattern.type != tr.pattern.type and subj.voice == "noun":
                 # "serangan itu mengancam nyawa pengungsi": an event, not an actor, is the subject
                 tr.source = None
                 tr.notes.append(f"the subject is the event {toks[subj.t0].text!r}, not an actor")
                 return
+        head = next((o for o in prev_trigs or [] if o.t0 <= lo + 1 and o.voice == "noun" and o.source is not None
+                     and o.pattern.type == tr.pattern.type), None)
+        if head is not None and shared is None and not any(
+                o.voice != "noun" for o in prev_trigs or [] if head.t1 < o.t0 < tr.t0):
+            # the clause opens with the event noun whose verb this is: "Serangan udara Israel terhadap kamp
+            # pengungsi Nuseirat menewaskan 20 warga sipil" -> the strike's author kills
+            tr.source = head.source
+            tr.notes.append(f"the subject is the event {toks[head.t0].text!r}: its actor")
         if tr.source is None and lo > 0 and toks[lo - 1].low in w.breaks | w.coord and all(
             t.low in w.closed or t.low in w.negation for t in toks[lo : tr.t0]
         ):
@@ -1010,9 +1029,10 @@ class Coder:
             lo, hi = clauses[id(tr)]
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
-            if tr.anaphor or tr.merged:
+            if tr.anaphor or tr.merged or tr.denial:
                 if trace is not None:
-                    why = "one event with the verb before it" if tr.merged else "refers back to an event already told"
+                    why = ("one event with the verb before it" if tr.merged else "a denial of the event after it"
+                           if tr.denial else "refers back to an event already told")
                     trace.append(f"{self._describe(tr, toks, typ)} -> not coded: {why}")
                 prev = tr
                 continue
