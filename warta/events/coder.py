@@ -73,6 +73,7 @@ class Conflict(BaseModel):
     start: dt.date
     end: dt.date | None = None
     government: str | None = None
+    army: str | None = None  # the side that is the state's armed forces: "Sudan's army" in war years is SDN.SAF
     name: str = ""
 
 
@@ -87,6 +88,13 @@ def government_of(country: str, day: dt.date | None) -> str | None:
     for c in conflicts():
         if c.country == country and c.government and (day is None or (c.start <= day and (c.end is None or day <= c.end))):
             return c.government
+    return None
+
+
+def army_of(country: str, day: dt.date | None) -> str | None:
+    for c in conflicts():
+        if c.country == country and c.army and (day is None or (c.start <= day and (c.end is None or day <= c.end))):
+            return c.army
     return None
 
 
@@ -377,6 +385,20 @@ class Coder:
             if before is None or before.group < 0:
                 return "noun"
         return "active"
+
+    def _next_content(self, toks: list[Tok], i: int) -> int | None:
+        """Index of the next token after i that is not an adverb or auxiliary."""
+        j = i + 1
+        while j < len(toks) and toks[j].low in self.w.adverbs and toks[j].group < 0:
+            j += 1
+        return j if j < len(toks) else None
+
+    def _verb_like(self, t: Tok) -> bool:
+        """A verb form: Indonesian me-/ber-/di- words, English -ing forms ("denied attacking")."""
+        low = t.low
+        if self.lang == "id":
+            return len(low) > 4 and low.startswith(("me", "ber", "di")) and low not in self.w.closed
+        return len(low) > 4 and low.endswith("ing")
 
     def _prev_content(self, toks: list[Tok], i: int) -> int | None:
         """Index of the previous token that is not an adverb or auxiliary."""
@@ -917,6 +939,7 @@ class Coder:
     ) -> list[Event]:
         """Events of one sentence. `recent` maps an event type to the sources of the document's latest event
         of that type, so "serangan tersebut" / "the attack" can point back to it."""
+        mentions = self._armies(mentions, day)
         toks = self.tokens(text)
         groups = self.groups(toks, mentions)
         trigs = self.triggers(toks)
@@ -945,7 +968,7 @@ class Coder:
                 continue
             lo_b = clauses[id(later)][0]
             for a in trigs[:i]:
-                if a.t0 < lo_b or a.pattern.type not in ("THREATEN", "REQUEST"):
+                if a.t0 < lo_b or a.pattern.type not in ("THREATEN", "REQUEST", "ACCUSE"):
                     continue
                 span = toks[a.t1 + 1 : later.t0]
                 if len(span) > 8 or any(t.low == "," for t in span):
@@ -955,10 +978,11 @@ class Coder:
                 rest = [t for t in span if t.group < 0]
                 others = [t for t in rest if not (t.low in self.w.adverbs or t.low in self.w.infinitive
                                                   or t.low in self.w.complementizers or t.low in self.w.determiners)]
-                if a.pattern.type == "REQUEST" and len(grp) == 1 and span[0].group >= 0 and len(others) <= 2 and all(
+                if a.pattern.type in ("REQUEST", "ACCUSE") and len(grp) == 1 and span[0].group >= 0 and len(others) <= 2 and all(
                         t.text.islower() for t in others):
                     later.hypothetical = True
-                    later.notes.append(f"what {toks[a.t0].text!r} asks of its addressee: not asserted")
+                    # ("menuduh tentara Sudan membom permukiman", "accused Russia of bombing": alleged, not told)
+                    later.notes.append(f"what {toks[a.t0].text!r} asks of or alleges about its object: not asserted")
                     break
                 # "to ..." with no actor between, or "that X ..." ("demanded that Israel ease restrictions")
                 if (any(t.low in self.w.infinitive for t in span[:3]) and not any(t.group >= 0 for t in span)) or (
@@ -1029,6 +1053,10 @@ class Coder:
             lo, hi = clauses[id(tr)]
             info = plover()[tr.pattern.type]
             typ = tr.pattern.type
+            if not tr.denial and any(t.low in self.w.denial for t in toks[tr.t0 : tr.t1 + 1]):
+                after = self._next_content(toks, tr.t1)
+                if after is not None and toks[after].group < 0 and self._verb_like(toks[after]):
+                    tr.denial = True  # "RSF membantah menargetkan warga sipil": a denial of an act, not a rejection
             if tr.anaphor or tr.merged or tr.denial:
                 if trace is not None:
                     why = ("one event with the verb before it" if tr.merged else "a denial of the event after it"
@@ -1257,6 +1285,19 @@ class Coder:
             if trace is not None:
                 trace.append(f"{' '.join(ob)!r}: {speaker.mentions[0].text!r} says {g.mentions[0].text!r} must act -> "
                              f"{made} REQUEST event(s)")
+        return out
+
+    def _armies(self, mentions: list[Mention], day: dt.date | None) -> list[Mention]:
+        """"Sudan's army", "militer Sudan" while the war lasts: the side that is its armed forces (SDN.SAF)."""
+        out = mentions
+        for i, m in enumerate(mentions):
+            if m.actor.sector == "MIL" and m.actor.key == m.actor.country and m.kind in ("organ", "person", "title"):
+                army = army_of(m.actor.key, day)
+                a = self.actor_of(army) if army else None
+                if a is not None:
+                    out = list(out) if out is mentions else out
+                    out[i] = Mention(Actor(a.key, a.name, a.country, "MIL"), m.text, m.start, m.end, m.kind, m.person,
+                                     m.tok_start, m.tok_end)
         return out
 
     @staticmethod
