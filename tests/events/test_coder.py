@@ -477,3 +477,9 @@ def test_coder_denying_an_act_rejects_nobody(run_text):
 def test_coder_a_states_army_in_its_civil_war_is_the_army_side(run_text):
     got = triples(run_text("Tentara Sudan menyerang posisi RSF di Omdurman.", lang="id", published=dt.date(2024, 6, 13)))
     assert ("SDN.SAF", "ASSAULT", "SDN.RSF") in got
+
+
+def test_coder_an_attempt_under_another_modal_stays_hypothetical(run_text):
+    doc = run_text("Analysts say the RSF may try to seize El Obeid in the coming weeks.", lang="en",
+                   published=dt.date(2024, 6, 13))
+    assert triples(doc) == set()

@@ -502,7 +502,10 @@ class Coder:
         if tr.hypothetical and not tr.negated and not tr.committed and plover()[tr.pattern.type].quad == "material_conflict":
             # "berusaha merebut Tripoli", "attempted to assassinate": an attack tried is an attack made
             bare = [w for w in lows if w not in self.w.adverbs or w in self.w.infinitive]
-            if any(tuple(bare[-len(a) :]) == a or tuple(bare[-len(a) - 1 : -1]) == a for a in self.w.attempt):
+            attempt_words = {w for a in self.w.attempt for w in a}
+            other_modal = any(w in self.w.modal and w not in attempt_words for w in lows)  # "may try to seize"
+            if not other_modal and any(
+                    tuple(bare[-len(a) :]) == a or tuple(bare[-len(a) - 1 : -1]) == a for a in self.w.attempt):
                 tr.hypothetical = False
                 tr.notes.append("an attempt to attack is an attack")
         if tr.committed and any(tuple(lows[k : k + len(pp)]) == pp for pp in self.w.preparation for k in range(len(lows))):
