@@ -483,3 +483,13 @@ def test_coder_an_attempt_under_another_modal_stays_hypothetical(run_text):
     doc = run_text("Analysts say the RSF may try to seize El Obeid in the coming weeks.", lang="en",
                    published=dt.date(2024, 6, 13))
     assert triples(doc) == set()
+
+
+def test_coder_no_subject_before_a_passive_negates_it(run_text):
+    doc = run_text("No Russian diplomats have been expelled from Slovakia so far.", lang="en", published=dt.date(2024, 6, 1))
+    assert triples(doc) == set()
+
+
+def test_coder_violence_by_protesters_is_a_riot(run_text):
+    doc = run_text("Protesters in Nairobi stormed the Kenyan parliament.", lang="en", published=dt.date(2024, 6, 25))
+    assert {t for _, t, _ in triples(doc)} == {"PROTEST"}

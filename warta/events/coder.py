@@ -454,6 +454,10 @@ class Coder:
         if tr.voice == "noun" and tr.t0 > 0 and toks[tr.t0 - 1].low in self.w.topic:
             tr.hypothetical = True
             tr.notes.append(f"the topic after {toks[tr.t0 - 1].text!r}, not an event that happened")
+        if tr.voice == "passive" and lo < len(toks) and toks[lo].low in ("no", "tidak", "tak", "none") and (
+                self.lang == "en" or (lo + 1 < len(toks) and toks[lo + 1].low == "ada")):
+            tr.negated = True  # "No Russian diplomats have been expelled", "Tidak ada diplomat Rusia yang diusir"
+            tr.notes.append(f"{toks[lo].text!r} before the subject: negated")
         if prev is not None and any(t.low in self.w.denial for t in toks[prev.t0 : prev.t1 + 1]) and all(
                 t.low in self.w.adverbs or t.low in self.w.infinitive for t in toks[prev.t1 + 1 : tr.t0]) and tr.t0 - prev.t1 <= 3:
             # "membantah telah menyerang", "denied attacking": the denial is of this event, not a rejection of anyone
@@ -1166,6 +1170,10 @@ class Coder:
                 typ = "PROTEST"  # "farmers blocked the bridge", "rebels blocked transport": an obstruction protest
                 tr.mode = None
                 tr.notes.append("blocking by people, not by a state: a protest")
+            elif typ == "ASSAULT" and tr.source is not None and tr.source.mentions and all(
+                m.actor.sector == "PRO" for m in tr.source.mentions):
+                typ, tr.mode = "PROTEST", "riot"  # "protesters stormed the parliament": a riot
+                tr.notes.append("violence by protesters: a riot")
             elif typ == "PROTEST" and tr.source is not None and tr.source.mentions and all(
                 m.actor.sector in ("GOV", "MIL", "COP") and m.kind in ("organ", "person", "title") for m in tr.source.mentions
             ) and any(t.stem in _BLOCK_STEMS for t in toks[tr.t0 : tr.t1 + 1]):
