@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
+from typing import Any
 
 from .records import Document
 
@@ -17,10 +18,8 @@ class LanguageDetector:
         self.min_paragraph_chars = min_paragraph_chars
 
     @cached_property
-    def _ident(self):  # type: ignore[no-untyped-def]
-        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-        return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    def _ident(self) -> Any:
+        return _identifier()
 
     def detect(self, text: str) -> str:
         if not text.strip():
@@ -64,10 +63,74 @@ _FUNCTION_WORDS = {
 def _quick_vote(text: str) -> str:
     """'id' or 'en' when function words clearly point one way, '' when unsure."""
     words = text.lower().split()
-    counts = {lang: sum(w in fw for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts = {lang: sum(map(fw.__contains__, words)) for lang, fw in _FUNCTION_WORDS.items()}
     best = max(counts, key=counts.__getitem__)
     other = min(counts.values())
     return best if counts[best] >= 3 and counts[best] >= 3 * max(other, 1) else ""
+
+
+# py3langid walks its byte automaton in a Python loop, one dependent look-up in a 40 MB table per byte: slow,
+# and slower still when the table has gone cold between documents. The bundled model's automaton forgets all
+# but the last 6 bytes (checked exhaustively: from any state, the same 6 bytes lead where they lead from the
+# start), so the state after every byte is found at once with numpy, 6 vectorised steps over all positions,
+# and the feature counts are the library's own (same features in the same order: the same scores to the bit).
+# Another model (its tables differ from the digest) gets the library's loop.
+_WINDOW = 6
+_MODEL_DIGEST = "04493455b624152089b0d85af10a1333"  # blake2b-128 of nextmove, row and output of that model
+
+
+def _identifier() -> Any:
+    import array
+    import hashlib
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    class FastIdentifier(LanguageIdentifier):  # type: ignore[misc]
+        """The library's identifier with the automaton walk vectorised (`_raw_score` as the library's)."""
+
+        _np: tuple[Any, Any, Any]
+
+        def _raw_score(self, text: bytes) -> Any:
+            visits = self._visits(text)
+            if visits:
+                return self._sparse_score(visits, self.nb_ptc)
+            return super()._raw_score(b"")  # no features: the library's own fill
+
+        def _visits(self, text: bytes) -> dict[int, int] | None:
+            """The library's `visit_counts`: how often each feature was seen, in first-seen order."""
+            nm, rowbase, out = self._np
+            state, head = 0, []
+            for letter in text[: _WINDOW - 1]:
+                state = int(nm[rowbase[state] + letter])
+                head.append(state)
+            states = np.asarray(head, dtype=np.intp)
+            m = len(text) - _WINDOW + 1
+            if m > 0:
+                # the state after byte i (i >= WINDOW-1) is where the start state goes on bytes i-WINDOW+1 .. i
+                b = np.frombuffer(text, dtype=np.uint8)
+                st = np.zeros(m, dtype=nm.dtype)
+                for k in range(_WINDOW):
+                    st = nm[rowbase[st] + b[k : k + m]]
+                states = np.concatenate((states, st))
+            feats = out[states]
+            feats = feats[feats >= 0]
+            if not len(feats):
+                return None
+            keys, first, counts = np.unique(feats, return_index=True, return_counts=True)
+            order = np.argsort(first, kind="stable")  # first-seen order, as the library's Counter keeps it
+            return dict(zip(keys[order].tolist(), counts[order].tolist(), strict=True))
+
+    ident = FastIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    h = hashlib.blake2b(digest_size=16)
+    h.update(ident.tk_nextmove)
+    h.update(ident.tk_row)
+    h.update(array.array("i", ident.tk_output))
+    if h.hexdigest() != _MODEL_DIGEST:
+        return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    nm = np.frombuffer(ident.tk_nextmove, dtype=np.dtype(f"u{ident.tk_nextmove.itemsize}"))
+    ident._np = (nm, np.asarray(ident._rowbase, dtype=np.intp), np.asarray(ident.tk_output, dtype=np.intp))
+    return ident
 
 
 def coding_language(lang: str | None, supported: tuple[str, ...]) -> str | None:

@@ -25,7 +25,7 @@ def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(1) == ".":
-            before = _WORD_BEFORE.search(text, 0, m.start(1))
+            before = _word_before(text, m.start(1))
             word = (before.group(1) if before else "") + "."
             bare = word.lstrip("(\"“'")
             if _is_abbreviation(bare, abbreviations):
@@ -37,6 +37,16 @@ def split_paragraph(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """`_WORD_BEFORE.search(text, 0, end)`, looking back a little only: a match starting after the start of
+    that stretch is the same one; one starting right at it may reach further back, so then all is searched."""
+    lo = max(0, end - 40)
+    m = _WORD_BEFORE.search(text, lo, end)
+    if m is not None and m.start() == lo and lo > 0:
+        return _WORD_BEFORE.search(text, 0, end)
+    return m
 
 
 def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:

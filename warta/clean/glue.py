@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z\u00c0-\u024f]{4,}\b")
 # up to two capitalised words right before a token: the head of a multi-word name ("Abu" in "Abu DhabiSebuah")
@@ -35,19 +35,35 @@ def zipf(word: str, lang: str) -> float:
     return math.log10(f) + 9 if f > 0 else 0.0
 
 
+@cache
+def _words(lang: str) -> frozenset[str]:
+    """The (lower-case) words w with `zipf(w, lang) >= 2.5 or zipf(w, "en") >= 3.0`: `GlueFixer._is_word`
+    asks for every capitalised token, so the answer is worked out once per word of the lists."""
+    def at_least(code: str, floor: float) -> set[str]:
+        return {w for w, f in _freqs(code).items() if f > 0 and math.log10(f) + 9 >= floor}
+
+    return frozenset(at_least(lang, 2.5) | at_least("en", 3.0))
+
+
 class GlueFixer:
     def __init__(self, is_name: Callable[[str], bool], min_zipf: float = 3.2) -> None:
-        self.is_name = is_name
+        # the name test runs on every capitalised token and on the parts of unknown ones, and the same names
+        # come back all through a document: remember recent answers (it must not change while in use)
+        self.is_name = lru_cache(maxsize=4096)(is_name)
         self.min_zipf = min_zipf
 
     def _is_word(self, w: str, lang: str) -> bool:
-        return zipf(w, lang) >= 2.5 or zipf(w, "en") >= 3.0
+        return w.lower() in _words(lang)  # zipf(w, lang) >= 2.5 or zipf(w, "en") >= 3.0
 
     def split(self, token: str, lang: str, before: tuple[str, ...] = ()) -> str | None:
         """The repaired form of one token, or None when it should stay as it is. `before` holds the words
         just before the token (nearest last), so the tail of a multi-word name is known: "Abu DhabiSebuah"."""
         if self._is_word(token, lang) or self.is_name(token):
             return None
+        return self._split_unknown(token, lang, before)
+
+    def _split_unknown(self, token: str, lang: str, before: tuple[str, ...]) -> str | None:
+        """`split` of a token that is neither a word nor a name."""
         # a case change inside the word marks the seam most reliably: "LibyaTentara"
         for i in range(len(token) - 1, 2, -1):
             if token[i].isupper() and token[i - 1].islower():
@@ -87,9 +103,11 @@ class GlueFixer:
             tok = m.group(0)
             if m.start() > 0 and text[m.start() - 1] in "-‐'’":
                 return tok  # part of a hyphenated name: "Al-Kaniyat"
+            if self._is_word(tok, lang) or self.is_name(tok):
+                return tok  # (most tokens: `split` would say None before looking at the words before)
             prev = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             before = tuple(prev.group(0).split()) if prev else ()
-            new = self.split(tok, lang, before)
+            new = self._split_unknown(tok, lang, before)
             if new is None:
                 return tok
             fixed.append((tok, new))

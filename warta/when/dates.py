@@ -22,7 +22,7 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -353,6 +353,8 @@ class _Lang:
     future: re.Pattern[str]
     purpose: Purpose
     anchors: frozenset[str]  # every expression holds a digit or one of these words (see `_anchor`)
+    # the tokens of an ASCII lower-cased sentence that are anchors or start with a digit
+    anchor_tokens: re.Pattern[str]
 
 
 def _anchor(phrase: str) -> str:
@@ -450,6 +452,10 @@ def _lang(code: str) -> _Lang:
         future=future,
         purpose=s.purpose,
         anchors=frozenset(anchors - {""}),
+        anchor_tokens=re.compile(
+            rf"(?<![^\W_])(?:{_alt(sorted(anchors - {''}))}(?![^\W_])|[0-9][^\W_]*)" if anchors - {""}
+            else r"(?<![^\W_])[0-9][^\W_]*"
+        ),
     )
 
 
@@ -679,7 +685,12 @@ def _windows(sentence: str, hay: str, lang: _Lang) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(sentence)
     lowered = hay is not sentence
-    for m in _TOKEN.finditer(hay):
+    if lowered and sentence.isascii():
+        # the same tokens, found by one regex pass (a digit is 0-9 here): most tokens are neither
+        tokens = lang.anchor_tokens.finditer(hay)
+    else:
+        tokens = _TOKEN.finditer(hay)
+    for m in tokens:
         tok = m.group() if lowered else m.group().lower()
         if tok in anchors:
             if tok in lang.cs_anchors and not sentence[m.start()].isupper():
@@ -730,6 +741,13 @@ def _scan(sentence: str, lang: _Lang, published: dt.date | None) -> tuple[list[_
     return found, clauses
 
 
+@lru_cache(maxsize=16)  # every event of a sentence asks, and the sentences before it in the paragraph
+def _scan_cached(sentence: str, code: str, published: dt.date | None) -> tuple[list[_Found], _Clauses]:
+    """`_scan` for a language code; callers must not change the list (its items and the clauses, found on
+    first use, are the same whoever asks)."""
+    return _scan(sentence, _lang(code), published)
+
+
 def _usable(f: _Found, published: dt.date | None) -> bool:
     """An expression can date an event unless it is unresolved or points after publication."""
     d = f.match.date
@@ -753,7 +771,7 @@ def _at_sentence_start(sentence: str, start: int) -> bool:
 def find_date_expressions(sentence: str, lang: str, published: dt.date | None) -> list[DateMatch]:
     """Every date expression in the sentence, in order, resolved against `published` (date None when it
     cannot be resolved without one). Future ones are included; `event_date` leaves them out."""
-    found, _ = _scan(sentence, _lang(_code(lang)), published)
+    found, _ = _scan_cached(sentence, _code(lang), published)
     return [f.match for f in found]
 
 
@@ -773,8 +791,7 @@ def event_date(
     else the publication date. Without a trigger, the first usable expression. Expressions after
     publication are never used ("... untuk mendeklarasikan gencatan senjata pada hari Minggu").
     """
-    lang_data = _lang(_code(lang))
-    found, clauses = _scan(sentence, lang_data, published)
+    found, clauses = _scan_cached(sentence, _code(lang), published)
     usable = [f.match for f in found if _usable(f, published)]
     if not usable:
         return _fallback(published)

@@ -33,6 +33,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -67,6 +68,7 @@ STRONG_POP = 100_000
 COMMON_WORD_POP = 1_000_000
 
 MAX_SPAN_TOKENS = 4
+_HEAD_BITS = 1 << 22  # size of the bit set of two-word name heads (512 KB; ~3% false hits)
 MAX_LOWER_TAIL = 3  # lowercase words a name may end with ("Kerem Shalom crossing")
 
 # Arabic articles and name particles that may sit inside a place name ("Ras al Ain", "Strait of Hormuz").
@@ -76,7 +78,10 @@ _PARTICLES = frozenset(
 )
 # Article prefixes glued with a hyphen or apostrophe ("al-Washka", "el-Fasher", "ad-Dawr").
 _ARTICLE_PREFIXES = frozenset("al el ad ar as ash at az ath adh ed en er es et ez ul".split())
-_ARTICLE_KEY = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|en|er|es|et|ez|ul) (?=\S{4})")
+_ARTICLE_WORDS = ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ed", "en", "er", "es", "et",
+                  "ez", "ul")
+_ARTICLE_KEY = re.compile(r"^(?:" + "|".join(_ARTICLE_WORDS) + r") (?=\S{4})")
+_ARTICLE_SET = frozenset(_ARTICLE_WORDS)
 
 # Letters NFKD does not decompose, separators that become spaces, apostrophes and ayns that vanish
 # ("Sana'a" = "Sanaa", "al-Washka" = "al Washka").
@@ -92,6 +97,8 @@ _KEY_OK = re.compile(r"[a-z0-9 ]+\Z")
 # Combining marks left by NFKD on Latin letters (a regex is far faster than unicodedata.combining).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
+# The separators of those prefixes.
+_SEPARATORS = frozenset("-'’‐")
 # Word tokens for `find`: letters with inner apostrophes/hyphens ("Sana'a", "al-Washka", "ez-Zor").
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 # Tokens for `event_place`: words (with digits) and single punctuation marks.
@@ -724,6 +731,15 @@ def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((p for p in out if p), key=len, reverse=True))
 
 
+def _by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their last word, in their order (longest first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        if ph:
+            out.setdefault(ph[-1], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _any_regex(patterns: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
@@ -741,6 +757,10 @@ class _Rules:
     breaks: tuple[tuple[str, ...], ...]
     fillers: frozenset[str]
     common: frozenset[str]
+    # the locatives by label, each indexed by its last word (`_match_back_in`), in the order event_place tries them
+    locatives: tuple[tuple[str, Mapping[str, tuple[tuple[str, ...], ...]]], ...] = _field(
+        default=(), hash=False, compare=False
+    )
 
     @classmethod
     def from_data(cls, d: Mapping[str, Any], common: Iterable[str] = ()) -> _Rules:
@@ -757,6 +777,7 @@ class _Rules:
             breaks=_phrases(d["breaks"]),
             fillers=frozenset(w.casefold() for w in d["fillers"]),
             common=frozenset(common),
+            locatives=(("static", _by_last(static)), ("to", _by_last(to)), ("from", _by_last(from_))),
         )
 
 
@@ -848,6 +869,8 @@ class Gazetteer:
             k: _Rules.from_data(v, common.get(k, ())) for k, v in payload["rules"].items()
         }
         self._all_langs = tuple(sorted(self._lang_index))
+        # sentences recently read by `find` (the coder and the WHERE stage look at the same ones)
+        self._analysed = functools.lru_cache(maxsize=256)(self._analyse)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -997,6 +1020,21 @@ class Gazetteer:
 
     # -- mentions in text ---------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _heads(self) -> bytearray:
+        """A bit set (hashed, so a few false hits) of the first two words of every key of two words or more:
+        `find` tries spans of several tokens only where it holds their first two words."""
+        bits = bytearray(_HEAD_BITS >> 3)
+        for table in (self._index, *self._lang_index.values()):
+            for k in table:
+                a = k.find(" ")
+                if a > 0:
+                    b = k.find(" ", a + 1)
+                    h = hash(k if b < 0 else k[:b]) & (_HEAD_BITS - 1)
+                    bits[h >> 3] |= 1 << (h & 7)
+        return bits
+
+
     def _pick(
         self,
         postings: tuple[int, ...],
@@ -1059,40 +1097,133 @@ class Gazetteer:
         titles and institution words stay in them, so "Tentara Nasional Libya" or "Presiden Rusia" is
         a name, not a place. A word capitalised only because it opens the sentence must name a
         well-known place."""
-        rules = self.rules(lang)
         cset = frozenset(countries)
-        stop = rules.stopwords
-        # kind: 0 break, 1 name word, 2 particle, 3 acronym, 4 lowercase word
-        toks: list[tuple[int, int, int, bool]] = []  # (start, end, kind, initial)
-        prev_end = 0
-        for m in _NAME_TOKEN.finditer(text):
-            s, e = m.span()
-            w = m.group()
-            if w.endswith(("'s", "’s")) and len(w) > 3:
-                e -= 2
-                w = w[:-2]
-            gap = text[prev_end:s]
-            g = gap.rstrip()
-            initial = g[-1] in _SENTENCE_OPENERS if g else not toks
-            prev_end = e
-            kind = 0
-            first = w[0]
-            if len(w) > 1 and w.isupper():
-                # Acronyms stay inside a name ("Misi PBB Amerika Serikat", "Menteri Luar Negeri AS
-                # Mike Pompeo") so the country in it is seen as part of the name.
-                kind = 3
-            elif first.isupper() or _article_prefixed(w):
-                kind = 0 if w.casefold() in stop else 1
-            elif w in _PARTICLES:
-                kind = 2
-            elif first.islower():
-                kind = 4
-            # A name only continues across plain spaces: mark punctuation in between with a break.
-            if toks and gap and not gap.isspace():
-                toks.append((s, s, 0, False))
-            toks.append((s, e, kind, initial))
-
+        sent = self._analysed(text, lang)
         out: list[Place] = []
+        for i, j in sent.runs:
+            self._match_run(text, sent, i, j, cset, out)
+        return out
+
+    def _analyse(self, text: str, lang: str) -> _Sentence:
+        return _Sentence(text, _tokens(text, self.rules(lang).stopwords), lang)
+
+    def _match_run(self, text: str, sent: _Sentence, i: int, j: int, cset: frozenset[str], out: list[Place]) -> None:
+        """Places in the capitalised run toks[i..j], longest match first, left to right."""
+        toks = sent.toks
+        p = i
+        while p <= j:
+            if toks[p][2] not in (1, 3):
+                p += 1
+                continue
+            plan = sent.plans.get(p)
+            if plan is None:
+                plan = sent.plans[p] = self._plan(text, sent, p, j)
+            tail, spans = plan
+            for q, post in tail:
+                r = self._pick(post, cset, False, p > i, True, toks[p][3])
+                if r is not None:
+                    s, e = toks[p][0], toks[q][1]
+                    place = self._place(r)
+                    place.text, place.start, place.end = text[s:e], s, e
+                    out.append(place)
+                    return
+            for q, post, initial, common in spans:
+                single = q == p
+                r = self._pick(post, cset, single, p > i or q < j, q == j, initial, common)
+                if r is None:
+                    continue
+                s, e = toks[p][0], toks[q][1]
+                place = self._place(r)
+                place.text, place.start, place.end = text[s:e], s, e
+                out.append(place)
+                p = q
+                break
+            p += 1
+
+    def _plan(self, text: str, sent: _Sentence, p: int, j: int) -> _Plan:
+        """What `_match_run` tries from token p of the run ending at j, in order, with the postings found (the
+        part of the matching that does not depend on the document's countries): spans that go on in lowercase
+        ("Rafah crossing", "Zaporizhzhia nuclear plant") as (end token, postings), then spans of up to four
+        tokens, longest first, as (end token, postings, initial, single common word)."""
+        toks, keys, lang = sent.toks, sent.keys, sent.lang
+        rules = self.rules(lang)
+        not_alone, common, initial_stop = rules.not_alone, rules.common, rules.initial_stopwords
+
+        def key_of(a: int, b: int) -> str:
+            # norm(text[toks[a][0]:toks[b][1]]): the tokens of a span are apart by whitespace only, and norm
+            # works character by character before splitting on whitespace, so the key of a span is the
+            # keys of its tokens joined by single spaces (empty ones left out)
+            parts = []
+            for x in range(a, b + 1):
+                k = keys[x]
+                if k is None:
+                    k = keys[x] = norm(text[toks[x][0] : toks[x][1]])
+                if k:
+                    parts.append(k)
+            return " ".join(parts)
+
+        ext = j
+        while ext + 1 < len(toks) and ext - j < MAX_LOWER_TAIL and toks[ext + 1][2] == 4:
+            ext += 1
+        # Spans of two tokens or more from p can only be names when the first two words of their key
+        # begin some name of two words or more (article-stripped keys and odd tokens are always tried).
+        multi = p < ext
+        if multi:
+            k0, k1 = key_of(p, p), key_of(p + 1, p + 1)
+            if k0 and k1 and " " not in k0 and k0 not in _ARTICLE_SET:
+                sp = k1.find(" ")
+                h = hash(f"{k0} {k1 if sp < 0 else k1[:sp]}") & (_HEAD_BITS - 1)
+                multi = bool(self._heads[h >> 3] >> (h & 7) & 1)
+        tail: list[tuple[int, tuple[int, ...]]] = []
+        if multi:
+            for q in range(ext, j, -1):
+                post = self._postings(key_of(p, q), lang)
+                if post:
+                    tail.append((q, post))
+        spans: list[tuple[int, tuple[int, ...], bool, bool]] = []
+        for q in range(min(j, p + MAX_SPAN_TOKENS - 1) if multi else p, p - 1, -1):
+            if toks[q][2] not in (1, 3):
+                continue
+            span = text[toks[p][0] : toks[q][1]]
+            single = q == p
+            key = ""
+            initial = toks[p][3]
+            if single and toks[p][2] == 3:
+                # An acronym names a place only as listed, in that case ("AS", "UK"); a longer
+                # all-capitals word only when it is a capital, country or curated place (the
+                # dateline "TRIPOLI (Reuters)").
+                post = tuple(r * 2 for r in self._acronyms.get(lang, {}).get(span, ()))
+                if not post and len(span) >= 4:
+                    solid = self._flags
+                    post = tuple(x for x in self._postings(norm(span), lang) if solid[x >> 1] & _SOLID)
+                    initial = True
+            else:
+                f = span.casefold()
+                if single and (f in not_alone or (initial and f in initial_stop)):
+                    continue  # (an initial stopword still belongs to the name: "Victoria Nuland")
+                key = key_of(p, q)
+                post = self._postings_loose(key, lang)
+            if post:
+                spans.append((q, post, initial, single and key in common))
+        return tail, spans
+
+
+# What `Gazetteer._match_run` tries from one token (see `Gazetteer._plan`).
+_Plan = tuple[list[tuple[int, tuple[int, ...]]], list[tuple[int, tuple[int, ...], bool, bool]]]
+
+
+class _Sentence:
+    """A sentence as `find` reads it, kept for the next look-up of the same sentence (the coder and the
+    WHERE stage both look): tokens, capitalised runs, token keys and the plans of `_match_run`."""
+
+    __slots__ = ("keys", "lang", "plans", "runs", "toks")
+
+    def __init__(self, text: str, toks: list[tuple[int, int, int, bool]], lang: str) -> None:
+        self.toks = toks
+        self.lang = lang
+        self.keys: list[str | None] = [None] * len(toks)  # index key of each token, made when first needed
+        self.plans: dict[int, _Plan] = {}
+        runs = []
         n = len(toks)
         i = 0
         while i < n:
@@ -1104,77 +1235,56 @@ class Gazetteer:
                 j += 1
             while toks[j][2] == 2:
                 j -= 1
-            self._match_run(text, toks, i, j, lang, cset, rules, out)
+            runs.append((i, j))
             i = j + 1
-        return out
+        self.runs = runs
 
-    def _match_run(
-        self,
-        text: str,
-        toks: list[tuple[int, int, int, bool]],
-        i: int,
-        j: int,
-        lang: str,
-        cset: frozenset[str],
-        rules: _Rules,
-        out: list[Place],
-    ) -> None:
-        """Places in the capitalised run toks[i..j], longest match first, left to right."""
-        not_alone, common, initial_stop = rules.not_alone, rules.common, rules.initial_stopwords
-        acr = self._acronyms.get(lang, {})
-        p = i
-        while p <= j:
-            if toks[p][2] not in (1, 3):
-                p += 1
-                continue
-            # Names that go on in lowercase: "Rafah crossing", "Zaporizhzhia nuclear plant".
-            ext = j
-            while ext + 1 < len(toks) and ext - j < MAX_LOWER_TAIL and toks[ext + 1][2] == 4:
-                ext += 1
-            for q in range(ext, j, -1):
-                s, e = toks[p][0], toks[q][1]
-                post = self._postings(norm(text[s:e]), lang)
-                if post:
-                    r = self._pick(post, cset, False, p > i, True, toks[p][3])
-                    if r is not None:
-                        place = self._place(r)
-                        place.text, place.start, place.end = text[s:e], s, e
-                        out.append(place)
-                        return
-            for q in range(min(j, p + MAX_SPAN_TOKENS - 1), p - 1, -1):
-                if toks[q][2] not in (1, 3):
-                    continue
-                s, e = toks[p][0], toks[q][1]
-                span = text[s:e]
-                single = q == p
-                key = ""
-                initial = toks[p][3]
-                if single and toks[p][2] == 3:
-                    # An acronym names a place only as listed, in that case ("AS", "UK"); a longer
-                    # all-capitals word only when it is a capital, country or curated place (the
-                    # dateline "TRIPOLI (Reuters)").
-                    post = tuple(r * 2 for r in acr.get(span, ()))
-                    if not post and len(span) >= 4:
-                        solid = self._flags
-                        post = tuple(x for x in self._postings(norm(span), lang) if solid[x >> 1] & _SOLID)
-                        initial = True
-                else:
-                    f = span.casefold()
-                    if single and (f in not_alone or (initial and f in initial_stop)):
-                        continue  # (an initial stopword still belongs to the name: "Victoria Nuland")
-                    key = norm(span)
-                    post = self._postings_loose(key, lang)
-                if not post:
-                    continue
-                r = self._pick(post, cset, single, p > i or q < j, q == j, initial, single and key in common)
-                if r is None:
-                    continue
-                place = self._place(r)
-                place.text, place.start, place.end = span, s, e
-                out.append(place)
-                p = q
-                break
-            p += 1
+
+def _tokens(text: str, stop: frozenset[str]) -> list[tuple[int, int, int, bool]]:
+    """Word tokens of a sentence for `find`: (start, end, kind, initial), with a break token (kind 0, empty)
+    wherever anything but whitespace stands between two words.
+    kind: 0 break, 1 name word, 2 particle, 3 acronym, 4 lowercase word."""
+    toks: list[tuple[int, int, int, bool]] = []
+    append = toks.append
+    prev_end = 0
+    for m in _NAME_TOKEN.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        if w[-1] == "s" and len(w) > 3 and w[-2] in "'’":
+            e -= 2
+            w = w[:-2]
+        gap = text[prev_end:s]
+        prev_end = e
+        if gap == " ":  # the usual case: no break
+            initial = not toks
+        else:
+            g = gap.rstrip()
+            initial = g[-1] in _SENTENCE_OPENERS if g else not toks
+            # A name only continues across plain spaces: mark punctuation in between with a break.
+            if toks and gap and not gap.isspace():
+                append((s, s, 0, False))
+        first = w[0]
+        if first.islower():
+            # (a lowercase word is never all capitals; an article glued to a name has its separator
+            # third or fourth: "al-Washka", "ash-Shati")
+            if len(w) > 3 and (w[2] in _SEPARATORS or w[3] in _SEPARATORS) and _article_prefixed(w):
+                kind = 0 if w.casefold() in stop else 1
+            elif w in _PARTICLES:
+                kind = 2
+            else:
+                kind = 4
+        elif len(w) > 1 and w.isupper():
+            # Acronyms stay inside a name ("Misi PBB Amerika Serikat", "Menteri Luar Negeri AS
+            # Mike Pompeo") so the country in it is seen as part of the name.
+            kind = 3
+        elif first.isupper() or _article_prefixed(w):
+            kind = 0 if w.casefold() in stop else 1
+        elif w in _PARTICLES:
+            kind = 2
+        else:
+            kind = 0
+        append((s, e, kind, initial))
+    return toks
 
 
 def _article_prefixed(w: str) -> bool:
@@ -1201,6 +1311,17 @@ _GOVERNOR_WINDOW = 4  # a movement word this close before "ke"/"to" governs it
 def _match_back(words: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Start index of the longest phrase ending just before `end`, or -1."""
     for ph in phrases:
+        k = end - len(ph)
+        if k >= 0 and tuple(words[k:end]) == ph:
+            return k
+    return -1
+
+
+def _match_back_in(words: list[str], end: int, by_last: Mapping[str, tuple[tuple[str, ...], ...]]) -> int:
+    """`_match_back` over phrases indexed by `_by_last`: only those ending in the word before `end` can match."""
+    if end <= 0:
+        return -1
+    for ph in by_last.get(words[end - 1], ()):
         k = end - len(ph)
         if k >= 0 and tuple(words[k:end]) == ph:
             return k
@@ -1238,13 +1359,19 @@ def _sentence_prep(
     words = [t[2].casefold() for t in toks]
     n = len(toks)
     is_break = [False] * n
+    by_first = _by_first(breaks)
     k = 0
     while k < n:
-        if words[k] in _HARD_BREAKS:
+        w = words[k]
+        if w in _HARD_BREAKS:
             is_break[k] = True
             k += 1
             continue
-        length = _match_at(words, k, breaks)
+        length = 0
+        for ph in by_first.get(w, ()):  # `_match_at(words, k, breaks)`
+            if tuple(words[k : k + len(ph)]) == ph:
+                length = len(ph)
+                break
         if length:
             for x in range(k, k + length):
                 is_break[x] = True
@@ -1328,8 +1455,8 @@ def event_place(
         prep = -1
         end = k0
         for _ in range(_MAX_FILLERS + 1):
-            for label, phrases in (("static", rules.static), ("to", rules.to), ("from", rules.from_)):
-                prep = _match_back(words, end, phrases)
+            for label, by_last in rules.locatives:
+                prep = _match_back_in(words, end, by_last)
                 if prep >= lo:
                     kind = label
                     break
