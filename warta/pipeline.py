@@ -64,6 +64,16 @@ class Resources:
         gaz = self.gazetteer
         return bool(gaz is not None and gaz.lookup(name))
 
+    @cached_property
+    def actor_names(self) -> frozenset[str]:
+        return frozenset(self.kb.actor_names())
+
+    def is_actor(self, word: str) -> bool:
+        """The name of a state, organisation or group in the dictionary (not a place, not a person's surname)."""
+        from .actors.kb import fold_name
+
+        return fold_name(word) in self.actor_names
+
     def is_name(self, word: str) -> bool:
         from .actors.kb import fold_name
 
@@ -146,7 +156,7 @@ class CleanStage:
     def cleaner(self):  # type: ignore[no-untyped-def]
         from .clean import Cleaner
 
-        return Cleaner(self.res.settings, self.res.is_name)
+        return Cleaner(self.res.settings, self.res.is_name, self.res.is_actor)
 
     def __call__(self, doc: Document) -> Document:
         return self.cleaner(doc)  # type: ignore[no-any-return]

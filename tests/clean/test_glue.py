@@ -102,3 +102,21 @@ def test_glue_place_names_from_the_gazetteer_are_split_off() -> None:
     res = Resources(load_settings(), with_places=True)
     out, fixed = GlueFixer(res.is_name).fix("Pasukan itu mundur dari Tripolidan menuju Misrata.", "id")
     assert out == "Pasukan itu mundur dari Tripoli dan menuju Misrata." and fixed == [("Tripolidan", "Tripoli dan")]
+
+
+def test_glue_place_left_part_needs_the_place_alone_in_the_document() -> None:
+    """A place name would cut unknown names ("Sagaing" is not "Saga ing", "Ararat" not "Arar at"); a glued place
+    is split when the document names that place alone elsewhere, as stripped links do."""
+    from warta.config import load_settings
+    from warta.pipeline import Resources
+
+    res = Resources(load_settings(), with_places=True)
+    fixer = GlueFixer(res.is_name, is_actor=res.is_actor)
+    assert fixer.fix("Junta menyerang warga di Sagaing.", "id") == ("Junta menyerang warga di Sagaing.", [])
+    assert fixer.fix("Ararat Mirzoyan met Jeyhun Bayramov.", "en")[1] == []
+    text = "Pasukan itu mundur dari Tripolidan menuju Misrata."
+    out, fixed = fixer.fix(text, "id", context=text + "\n\nBentrokan terjadi di selatan Tripoli.")
+    assert fixed == [("Tripolidan", "Tripoli dan")]
+    assert fixer.fix(text, "id")[1] == []  # Tripoli named nowhere else: left whole
+    # an actor's name needs no other mention: "Libyadengan"
+    assert fixer.fix("Turki mendukung Libyadengan pasukan.", "id")[1] == [("Libyadengan", "Libya dengan")]

@@ -70,6 +70,14 @@ class ActorKB:
         rf = self.roles.get(lang)
         return list(rf.titles) if rf else []
 
+    def actor_names(self) -> set[str]:
+        """Every folded name of every actor (states, organisations, groups), persons left out."""
+        out: set[str] = set()
+        for a in self.actors.values():
+            out.update(fold_name(n) for n in a.names.every())
+            out.update(fold_name(n) for n in a.case_sensitive)
+        return out
+
     def surface_names(self) -> set[str]:
         """Every folded name of every actor and person, in any language (for the glued-word guard)."""
         out: set[str] = set()

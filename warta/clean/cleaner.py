@@ -26,13 +26,14 @@ def _join(doc: Document, paras: list[str]) -> None:
 
 
 class Cleaner:
-    def __init__(self, settings: Settings, is_name: Callable[[str], bool]) -> None:
+    def __init__(self, settings: Settings, is_name: Callable[[str], bool],
+                 is_actor: Callable[[str], bool] | None = None) -> None:
         self.spam = SpamFilter(
             max_words=int(settings.get("clean.spam_max_words", 12)),
             strong_hits=int(settings.get("clean.spam_strong_hits", 2)),
             share=float(settings.get("clean.spam_share", 0.5)),
         )
-        self.glue = GlueFixer(is_name, float(settings.get("clean.glue_min_zipf", 3.2)))
+        self.glue = GlueFixer(is_name, float(settings.get("clean.glue_min_zipf", 3.2)), is_actor)
 
     def __call__(self, doc: Document) -> Document:
         raw = doc.raw_text if doc.raw_text is not None else doc.text
@@ -61,7 +62,7 @@ class Cleaner:
         paras = []
         for i, (s, e) in enumerate(doc.paragraphs):
             lang = doc.paragraph_langs[i] if i < len(doc.paragraph_langs) else (doc.lang or "id")
-            fixed_para, fixed = self.glue.fix(doc.text[s:e], lang if lang in ("id", "en") else "id")
+            fixed_para, fixed = self.glue.fix(doc.text[s:e], lang if lang in ("id", "en") else "id", doc.text)
             doc.report.glued_fixed.extend(fixed)
             paras.append(fixed_para)
         _join(doc, paras)

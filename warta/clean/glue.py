@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z\u00c0-\u024f]{4,}\b")
+_WORD = re.compile(r"\b[A-Z][\w'-]*\b")  # capitalised words standing alone
 # up to two capitalised words right before a token: the head of a multi-word name ("Abu" in "Abu DhabiSebuah")
 _BEFORE = re.compile(r"(?<![\w'-])(?:[A-Z][\w'-]*[ ]){1,2}$")
 # Indonesian clitics and suffixes that belong to the word they follow
@@ -46,7 +47,13 @@ def _words(lang: str) -> frozenset[str]:
 
 
 class GlueFixer:
-    def __init__(self, is_name: Callable[[str], bool], min_zipf: float = 3.2) -> None:
+    def __init__(self, is_name: Callable[[str], bool], min_zipf: float = 3.2,
+                 is_actor: Callable[[str], bool] | None = None) -> None:
+        # A place name alone ("Saga", "Arar", "Kani") would cut unknown names ("Sagaing", "Ararat", "Kaniyat"):
+        # a left part that is a place but no actor must also stand alone elsewhere in the document, as the
+        # names of stripped links do ("Tripolidi" in a story that says "Tripoli" elsewhere).
+        self.is_actor = lru_cache(maxsize=4096)(is_actor) if is_actor is not None else None
+        self._context: frozenset[str] = frozenset()
         # the name test runs on every capitalised token and on the parts of unknown ones, and the same names
         # come back all through a document: remember recent answers (it must not change while in use)
         self.is_name = lru_cache(maxsize=4096)(is_name)
@@ -85,7 +92,7 @@ class GlueFixer:
         if len(left) <= 3 and not left.isupper():
             return False
         if self.is_name(left):
-            return True
+            return self.is_actor is None or self.is_actor(left) or left in self._context
         for n in (1, 2):
             if len(before) >= n and self.is_name(" ".join((*before[-n:], left))):
                 return True
@@ -96,8 +103,12 @@ class GlueFixer:
         floor = max(self.min_zipf, 5.0) if len(w) <= 2 else self.min_zipf
         return zipf(w, lang) >= floor or (lang != "en" and zipf(w, "en") >= floor + 1.5)
 
-    def fix(self, text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    def fix(self, text: str, lang: str, context: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+        """`text` with glued words split; `context` (the whole document, default `text`) tells which place
+        names stand alone in it."""
         fixed: list[tuple[str, str]] = []
+        if self.is_actor is not None:
+            self._context = frozenset(_WORD.findall(context if context is not None else text))
 
         def repl(m: re.Match[str]) -> str:
             tok = m.group(0)
