@@ -25,6 +25,18 @@ class LanguageDetector:
         if not text.strip():
             return "und"
         lang, _prob = self._ident.classify(text[:1000])  # enough for news; the cost grows with length
+        if lang not in _CODED and len(text) < _SHORT:
+            # a sentence or two is too little for 97 languages ("Protesters in Nairobi stormed the Kenyan
+            # parliament" reads as Nigerian Pidgin): a short text that a coded language's function words claim is
+            # in it; otherwise the best-ranked coded language when it is close behind the top one
+            quick = _quick_vote(text, need=1)
+            if quick:
+                return quick
+            ranked = self._ident.rank(text)
+            top = ranked[0][1]
+            coded = next(((lg, sc) for lg, sc in ranked if lg in _CODED), None)
+            if coded is not None and coded[1] >= top * _CLOSE:
+                return str(coded[0])
         return str(lang)
 
     def __call__(self, doc: Document) -> Document:
@@ -60,13 +72,18 @@ _FUNCTION_WORDS = {
 }
 
 
-def _quick_vote(text: str) -> str:
+_CODED = frozenset({"id", "en", "ms"})
+_SHORT = 300  # characters: below this the identifier's guess among all languages is unreliable
+_CLOSE = 0.5  # a coded language with at least this share of the top probability wins on a short text
+
+
+def _quick_vote(text: str, need: int = 3) -> str:
     """'id' or 'en' when function words clearly point one way, '' when unsure."""
     words = text.lower().split()
     counts = {lang: sum(map(fw.__contains__, words)) for lang, fw in _FUNCTION_WORDS.items()}
     best = max(counts, key=counts.__getitem__)
     other = min(counts.values())
-    return best if counts[best] >= 3 and counts[best] >= 3 * max(other, 1) else ""
+    return best if counts[best] >= need and counts[best] >= 3 * max(other, 1) else ""
 
 
 # py3langid walks its byte automaton in a Python loop, one dependent look-up in a 40 MB table per byte: slow,
