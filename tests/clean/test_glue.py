@@ -115,7 +115,7 @@ def test_glue_place_left_part_needs_the_place_alone_in_the_document() -> None:
     assert fixer.fix("Junta menyerang warga di Sagaing.", "id") == ("Junta menyerang warga di Sagaing.", [])
     assert fixer.fix("Ararat Mirzoyan met Jeyhun Bayramov.", "en")[1] == []
     text = "Pasukan itu mundur dari Tripolidan menuju Misrata."
-    out, fixed = fixer.fix(text, "id", context=text + "\n\nBentrokan terjadi di selatan Tripoli.")
+    out, fixed = fixer.fix(text, "id", context=fixer.standalone(text + "\n\nBentrokan terjadi di selatan Tripoli."))
     assert fixed == [("Tripolidan", "Tripoli dan")]
     assert fixer.fix(text, "id")[1] == []  # Tripoli named nowhere else: left whole
     # an actor's name needs no other mention: "Libyadengan"

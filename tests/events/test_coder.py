@@ -493,3 +493,9 @@ def test_coder_no_subject_before_a_passive_negates_it(run_text):
 def test_coder_violence_by_protesters_is_a_riot(run_text):
     doc = run_text("Protesters in Nairobi stormed the Kenyan parliament.", lang="en", published=dt.date(2024, 6, 25))
     assert {t for _, t, _ in triples(doc)} == {"PROTEST"}
+
+
+def test_coder_obligation_alone_still_codes_a_request(run_text):
+    # no event pattern in the sentence, only "harus": the early exit must not skip it
+    doc = run_text("Rusia mengatakan Sudan harus segera memulangkan helikopter itu.", lang="id", published=dt.date(2024, 1, 1))
+    assert ("RUS", "REQUEST", "SDN") in triples(doc)

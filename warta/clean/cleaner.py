@@ -60,9 +60,10 @@ class Cleaner:
 
     def repair_glue(self, doc: Document) -> Document:
         paras = []
+        words = self.glue.standalone(doc.text) if self.glue.is_actor is not None else None
         for i, (s, e) in enumerate(doc.paragraphs):
             lang = doc.paragraph_langs[i] if i < len(doc.paragraph_langs) else (doc.lang or "id")
-            fixed_para, fixed = self.glue.fix(doc.text[s:e], lang if lang in ("id", "en") else "id", doc.text)
+            fixed_para, fixed = self.glue.fix(doc.text[s:e], lang if lang in ("id", "en") else "id", words)
             doc.report.glued_fixed.extend(fixed)
             paras.append(fixed_para)
         _join(doc, paras)

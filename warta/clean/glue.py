@@ -103,12 +103,17 @@ class GlueFixer:
         floor = max(self.min_zipf, 5.0) if len(w) <= 2 else self.min_zipf
         return zipf(w, lang) >= floor or (lang != "en" and zipf(w, "en") >= floor + 1.5)
 
-    def fix(self, text: str, lang: str, context: str | None = None) -> tuple[str, list[tuple[str, str]]]:
-        """`text` with glued words split; `context` (the whole document, default `text`) tells which place
-        names stand alone in it."""
+    @staticmethod
+    def standalone(text: str) -> frozenset[str]:
+        """The capitalised words standing alone in a text (once per document, for `fix`)."""
+        return frozenset(_WORD.findall(text))
+
+    def fix(self, text: str, lang: str, context: frozenset[str] | None = None) -> tuple[str, list[tuple[str, str]]]:
+        """`text` with glued words split; `context` (`standalone` of the whole document, default of `text`)
+        tells which place names stand alone in it."""
         fixed: list[tuple[str, str]] = []
         if self.is_actor is not None:
-            self._context = frozenset(_WORD.findall(context if context is not None else text))
+            self._context = context if context is not None else self.standalone(text)
 
         def repl(m: re.Match[str]) -> str:
             tok = m.group(0)

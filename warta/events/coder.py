@@ -184,6 +184,7 @@ class _Words:
         self.topic = one(g.topic_preps)
         self.denial = one(g.denial)
         self.obligation = multi(g.obligation)
+        self.obligation_first = frozenset(seq[0] for seq in self.obligation)
         self.complementizers = one(g.complementizers)
         self.help = one(g.help_preps)
         self.infinitive = one(g.infinitive)
@@ -948,6 +949,9 @@ class Coder:
         of that type, so "serangan tersebut" / "the attack" can point back to it."""
         mentions = self._armies(mentions, day)
         toks = self.tokens(text)
+        by_first = self.patterns.by_first
+        if not any(t.stem in by_first or t.low in self.w.obligation_first for t in toks):
+            return []  # no pattern can start here, nor "X said Y must" (most sentences of a story hold no event)
         groups = self.groups(toks, mentions)
         trigs = self.triggers(toks)
         events: list[Event] = []
