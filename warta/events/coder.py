@@ -181,6 +181,10 @@ class _Words:
         self.commitment = multi(g.commitment)
         self.commitment_set = frozenset(self.commitment)
         self.commitment_lens = tuple(sorted({len(c) for c in self.commitment}))
+        self.commitment_first = frozenset(c[0] for c in self.commitment)
+        # multi-word negations and modals as text, joined once ("did not", "is expected to")
+        self.negation_text = tuple(" ".join(x) for x in self.negation_multi if len(x) > 1)
+        self.modal_text = tuple(" ".join(x) for x in self.modal_multi if len(x) > 1)
         self.topic = one(g.topic_preps)
         self.denial = one(g.denial)
         self.obligation = multi(g.obligation)
@@ -431,11 +435,11 @@ class Coder:
         for seq in self.w.refusal:
             if lows[-len(seq) :] == list(seq):
                 tr.refused = True
-        if any(w in self.w.negation for w in lows) or any(" ".join(s) in text for s in self.w.negation_multi if len(s) > 1):
+        if any(w in self.w.negation for w in lows) or any(s in text for s in self.w.negation_text):
             tr.negated = True
-        if any(w in self.w.modal for w in lows) or any(" ".join(s) in text for s in self.w.modal_multi if len(s) > 1):
+        if any(w in self.w.modal for w in lows) or any(s in text for s in self.w.modal_text):
             tr.hypothetical = True
-        commit = any(
+        commit = any(w in self.w.commitment_first for w in lows) and any(
             tuple(lows[k : k + n]) in self.w.commitment_set for n in self.w.commitment_lens for k in range(len(lows) - n + 1)
         )
         spec = [w for w in lows if w in self.w.modal and (w,) not in self.w.commitment]
