@@ -29,7 +29,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -107,6 +106,8 @@ _SENTENCE_OPENERS = frozenset(".!?:;“\"«(['‘—–")
 _HARD_BREAKS = frozenset(';:()[]“”"«»—–?!')
 
 
+from ..cache import cache_dir as default_cache_dir  # noqa: E402
+from ..cache import fallback_dir, write_atomically  # noqa: E402
 from ..errors import DataFileError  # noqa: E402
 
 
@@ -804,16 +805,6 @@ _EMPTY_RULES = _Rules.from_data(
 # The gazetteer
 
 
-def _default_cache_dir() -> Path:
-    env = os.environ.get("WARTA_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "warta"
-
-
-def _fallback_cache_dir() -> Path:
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"warta-cache-{uid}"
-
-
 # Old compiled files kept per cache directory (a supplement edit makes a new one each time).
 _KEEP_FILES = 4
 
@@ -827,16 +818,7 @@ def _writable(directory: Path) -> bool:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is shared data, not a secret
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     # Prune older compiled files so repeated supplement edits do not fill the cache.
     try:
         old = sorted(path.parent.glob("gazetteer-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -884,8 +866,8 @@ class Gazetteer:
         """
         inputs = _Inputs(SUPPLEMENT, tuple(Path(p) for p in extra), _lang_files())
         name = f"gazetteer-{inputs.digest()}.marshal"
-        primary = (Path(cache_dir) if cache_dir is not None else _default_cache_dir()) / name
-        fallback = _fallback_cache_dir() / name
+        primary = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) / name
+        fallback = fallback_dir() / name
         payload = cls._read(primary)
         if payload is not None:
             return cls(payload, primary)
