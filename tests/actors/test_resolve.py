@@ -341,3 +341,8 @@ def test_resolve_organ_linked_to_a_known_place_is_of_its_country(pipe_places: Pi
 def test_resolve_organ_linked_to_an_unknown_word_is_nothing(pipe_places: Pipeline) -> None:
     ms = pipe_places.res.resolver("en").resolve("Police in Zzyzxville arrested dozens.", DocState())
     assert ms == []
+
+
+def test_resolve_rebel_held_areas_of_a_known_place_are_its_rebels(pipe_places: Pipeline) -> None:
+    ms = pipe_places.res.resolver("en").resolve("Warplanes struck rebel-held areas of Idlib on Sunday.", DocState())
+    assert [(m.actor.key, m.actor.sector) for m in ms] == [("SYR", "REB")]
